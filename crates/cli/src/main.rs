@@ -1,0 +1,233 @@
+//! `newsdesk`: the command line front end. Argument parsing and printing only; every
+//! rule lives in the library crates. Errors go to stderr and exit 1; usage errors exit 2.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context, Result};
+
+mod article;
+mod revisions;
+mod settings;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdesk_core::{dateline, Lang};
+use newsdesk_store::Store;
+use uuid::Uuid;
+
+#[derive(Parser)]
+#[command(
+    name = "newsdesk",
+    version,
+    about = "Newsdesk from the command line: articles, revisions, the database."
+)]
+struct Cli {
+    /// The data folder (default: $NEWSDESK_DATA_DIR, else the platform's app data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create, list, show, import, export and trash articles.
+    #[command(subcommand)]
+    Article(ArticleCmd),
+    /// List an article's revisions, or restore or compare them.
+    Revisions(RevisionsArgs),
+    /// Print the date line for an instant in the newsroom's time zone.
+    Dateline {
+        /// An instant in RFC 3339, e.g. 2017-03-07T23:53:00Z.
+        instant: String,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Show or change newsroom settings.
+    #[command(subcommand)]
+    Settings(SettingsCmd),
+    /// Check or back up the database.
+    #[command(subcommand)]
+    Db(DbCmd),
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ArticleCmd {
+    /// Create a draft and print its id.
+    New {
+        #[arg(long)]
+        headline: String,
+        #[arg(long, default_value = "")]
+        lead: String,
+        /// Body text; paragraphs separated by blank lines.
+        #[arg(long)]
+        body: Option<String>,
+    },
+    /// List articles, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// List the trash instead.
+        #[arg(long)]
+        trash: bool,
+    },
+    /// Show one article.
+    Show {
+        id: String,
+        /// Print the documented article format instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import an article file (the format `export-json` writes); prints the id.
+    Import { file: PathBuf },
+    /// Write the article file for an article to stdout (or --out FILE).
+    ExportJson {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Move an article to the trash.
+    Trash { id: String },
+    /// Take an article out of the trash.
+    Restore { id: String },
+    /// Delete a trashed article and its history for good.
+    Purge { id: String },
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub(crate) struct RevisionsArgs {
+    /// The article whose revisions to list.
+    id: Option<String>,
+    #[arg(long)]
+    json: bool,
+    #[command(subcommand)]
+    action: Option<RevisionsCmd>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum RevisionsCmd {
+    /// Make an old revision the new head (as a new revision).
+    Restore { id: String, rev: String },
+    /// Word diff between two revisions, old first.
+    Diff {
+        old: String,
+        new: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum SettingsCmd {
+    /// Print the settings as JSON.
+    Show,
+    /// Change some settings.
+    Set {
+        #[arg(long)]
+        paper_name: Option<String>,
+        #[arg(long)]
+        paper_tag: Option<String>,
+        #[arg(long)]
+        time_zone: Option<String>,
+        #[arg(long, value_enum)]
+        language: Option<LangArg>,
+        #[arg(long)]
+        lead_word_limit: Option<u32>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DbCmd {
+    /// Integrity and foreign-key check; exits 1 when a problem is found.
+    Check,
+    /// Write a consistent snapshot of the live database to FILE.
+    Backup { file: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub(crate) fn open(dir: Option<&Path>) -> Result<Store> {
+    let dir = newsdesk_store::data_dir::resolve(dir)?;
+    Ok(Store::open_dir(&dir)?)
+}
+
+/// Who the revisions made here are attributed to.
+pub(crate) fn author() -> String {
+    std::env::var("NEWSDESK_AUTHOR")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "cli".into())
+}
+
+pub(crate) fn parse_id(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s.trim())
+        .map_err(|_| anyhow!("'{s}' is not an article or revision id (a UUID)"))
+}
+
+pub(crate) fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let dir = cli.data_dir.as_deref();
+    match cli.command {
+        Command::Article(cmd) => article::run(dir, cmd)?,
+        Command::Revisions(args) => revisions::run(dir, args)?,
+        Command::Dateline { instant, lang } => {
+            let store = open(dir)?;
+            let settings = store.settings()?;
+            let t = chrono::DateTime::parse_from_rfc3339(&instant).with_context(|| {
+                format!("'{instant}' is not an RFC 3339 instant such as 2017-03-07T23:53:00Z")
+            })?;
+            let lang = lang.map(Lang::from).unwrap_or(settings.language);
+            println!(
+                "{}",
+                dateline(t.with_timezone(&chrono::Utc), settings.tz()?, lang)
+            );
+        }
+        Command::Settings(cmd) => settings::run(dir, cmd)?,
+        Command::Db(DbCmd::Check) => {
+            let store = open(dir)?;
+            let report = store.check()?;
+            for m in &report.messages {
+                println!("{m}");
+            }
+            if !report.ok {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Db(DbCmd::Backup { file }) => {
+            let store = open(dir)?;
+            store.snapshot(&file)?;
+            println!("{}", file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

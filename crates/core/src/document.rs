@@ -1,0 +1,479 @@
+//! The typed document an article body is written in.
+//!
+//! The Rust core owns this model; the editor's schema mirrors it and every export
+//! renders from it. It is serialised as JSON with a `type` tag on every block, inline
+//! and mark, and carries a `schema_version` so that later versions can add block kinds
+//! (photo figures, interview turns) without breaking files written today.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::text::nfc;
+
+/// The version of the document model this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Allowed heading levels: 2 is a subheading, 3 and 4 go below it (the headline is level 1).
+pub const HEADING_LEVELS: std::ops::RangeInclusive<u8> = 2..=4;
+
+/// An article body: a versioned list of blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Document {
+    /// Version of the document model; a body from a newer version is refused.
+    pub schema_version: u32,
+    /// The blocks, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            blocks: Vec::new(),
+        }
+    }
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph { content: Vec<Inline> },
+    /// A subheading inside the body (levels 2 to 4).
+    Heading {
+        #[schemars(range(min = 2, max = 4))]
+        level: u8,
+        content: Vec<Inline>,
+    },
+    /// A block quotation.
+    Quote { blocks: Vec<Block> },
+    /// A bulleted (`ordered: false`) or numbered list.
+    List { ordered: bool, items: Vec<ListItem> },
+}
+
+/// One item of a list: blocks, so that an item can hold a nested list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct ListItem {
+    pub blocks: Vec<Block>,
+}
+
+/// Inline content of a paragraph or heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Inline {
+    /// A run of text with the same marks.
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[ts(optional, as = "Option<Vec<Mark>>")]
+        marks: Vec<Mark>,
+    },
+    /// A line break inside a block.
+    HardBreak,
+}
+
+/// Formatting on a run of text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Mark {
+    Bold,
+    Italic,
+    /// A hyperlink; only http, https, mailto and tel addresses are allowed.
+    Link {
+        href: String,
+    },
+}
+
+/// URL schemes a link may use. Anything else (`javascript:`, `data:`, `file:`) is refused.
+const LINK_SCHEMES: [&str; 4] = ["http://", "https://", "mailto:", "tel:"];
+
+/// Whether `href` is a link address the document accepts.
+pub fn is_allowed_href(href: &str) -> bool {
+    let lower = href.trim_start().to_ascii_lowercase();
+    !href.chars().any(char::is_control) && LINK_SCHEMES.iter().any(|s| lower.starts_with(s))
+}
+
+impl Document {
+    /// A document of plain paragraphs, one per non-empty line group separated by blank lines.
+    pub fn from_plain_text(text: &str) -> Document {
+        let blocks = split_paragraphs(text)
+            .into_iter()
+            .map(|p| Block::paragraph(&p))
+            .collect();
+        Document {
+            schema_version: SCHEMA_VERSION,
+            blocks,
+        }
+    }
+
+    /// The text of the document, blocks separated by blank lines, without formatting.
+    pub fn plain_text(&self) -> String {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            b.collect_text(&mut out);
+        }
+        out.join("\n\n")
+    }
+
+    /// Checks the rules the type system cannot: version, heading levels, link schemes.
+    pub fn validate(&self) -> Result<()> {
+        self.validate_at("body")
+    }
+
+    /// [`Document::validate`] with the field path to report errors under.
+    pub fn validate_at(&self, path: &str) -> Result<()> {
+        if self.schema_version > SCHEMA_VERSION {
+            return Err(Error::invalid(
+                format!("{path}.schema_version"),
+                format!(
+                    "document schema version {} is newer than this Newsdesk reads ({SCHEMA_VERSION})",
+                    self.schema_version
+                ),
+            ));
+        }
+        if self.schema_version == 0 {
+            return Err(Error::invalid(
+                format!("{path}.schema_version"),
+                "schema version must be 1 or more",
+            ));
+        }
+        for (i, b) in self.blocks.iter().enumerate() {
+            b.validate(&format!("{path}.blocks[{i}]"))?;
+        }
+        Ok(())
+    }
+
+    /// The same document with every string in Unicode NFC.
+    pub fn normalized(&self) -> Document {
+        Document {
+            schema_version: self.schema_version,
+            blocks: self.blocks.iter().map(Block::normalized).collect(),
+        }
+    }
+}
+
+fn split_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+impl Block {
+    /// A paragraph holding one unformatted run of text (line breaks become hard breaks).
+    pub fn paragraph(text: &str) -> Block {
+        Block::Paragraph {
+            content: Inline::plain_lines(text),
+        }
+    }
+
+    fn collect_text(&self, out: &mut Vec<String>) {
+        match self {
+            Block::Paragraph { content } | Block::Heading { content, .. } => {
+                out.push(inline_text(content))
+            }
+            Block::Quote { blocks } => blocks.iter().for_each(|b| b.collect_text(out)),
+            Block::List { items, .. } => items
+                .iter()
+                .flat_map(|i| &i.blocks)
+                .for_each(|b| b.collect_text(out)),
+        }
+    }
+
+    fn validate(&self, path: &str) -> Result<()> {
+        match self {
+            Block::Paragraph { content } => validate_inlines(content, &format!("{path}.content")),
+            Block::Heading { level, content } => {
+                if !HEADING_LEVELS.contains(level) {
+                    return Err(Error::invalid(
+                        format!("{path}.level"),
+                        format!("heading level {level} is not allowed (2 to 4)"),
+                    ));
+                }
+                validate_inlines(content, &format!("{path}.content"))
+            }
+            Block::Quote { blocks } => blocks
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, b)| b.validate(&format!("{path}.blocks[{i}]"))),
+            Block::List { items, .. } => items.iter().enumerate().try_for_each(|(i, item)| {
+                item.blocks
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(j, b)| b.validate(&format!("{path}.items[{i}].blocks[{j}]")))
+            }),
+        }
+    }
+
+    fn normalized(&self) -> Block {
+        match self {
+            Block::Paragraph { content } => Block::Paragraph {
+                content: normalize_inlines(content),
+            },
+            Block::Heading { level, content } => Block::Heading {
+                level: *level,
+                content: normalize_inlines(content),
+            },
+            Block::Quote { blocks } => Block::Quote {
+                blocks: blocks.iter().map(Block::normalized).collect(),
+            },
+            Block::List { ordered, items } => Block::List {
+                ordered: *ordered,
+                items: items
+                    .iter()
+                    .map(|i| ListItem {
+                        blocks: i.blocks.iter().map(Block::normalized).collect(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+impl Inline {
+    /// Unformatted text; `\n` becomes a hard break.
+    pub fn plain_lines(text: &str) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push(Inline::HardBreak);
+            }
+            if !line.is_empty() {
+                out.push(Inline::Text {
+                    text: line.to_owned(),
+                    marks: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The text of a run of inlines; hard breaks become `\n`.
+pub fn inline_text(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.as_str(),
+            Inline::HardBreak => "\n",
+        })
+        .collect()
+}
+
+fn validate_inlines(content: &[Inline], path: &str) -> Result<()> {
+    for (i, inline) in content.iter().enumerate() {
+        if let Inline::Text { text, marks } = inline {
+            if text.is_empty() {
+                return Err(Error::invalid(
+                    format!("{path}[{i}].text"),
+                    "a text run must not be empty",
+                ));
+            }
+            for (j, m) in marks.iter().enumerate() {
+                if let Mark::Link { href } = m {
+                    if !is_allowed_href(href) {
+                        return Err(Error::invalid(
+                            format!("{path}[{i}].marks[{j}].href"),
+                            format!(
+                                "link address '{}' is not allowed: use http, https, mailto or tel",
+                                truncate(href, 80)
+                            ),
+                        ));
+                    }
+                }
+                if marks[..j].contains(m) {
+                    return Err(Error::invalid(
+                        format!("{path}[{i}].marks[{j}]"),
+                        "the same mark appears twice on one run",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn normalize_inlines(content: &[Inline]) -> Vec<Inline> {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, marks } => Inline::Text {
+                text: nfc(text),
+                marks: marks.clone(),
+            },
+            Inline::HardBreak => Inline::HardBreak,
+        })
+        .collect()
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str, marks: Vec<Mark>) -> Inline {
+        Inline::Text {
+            text: t.into(),
+            marks,
+        }
+    }
+
+    fn every_kind() -> Document {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            blocks: vec![
+                Block::Heading {
+                    level: 2,
+                    content: vec![text("Tiêu đề phụ", vec![])],
+                },
+                Block::Paragraph {
+                    content: vec![
+                        text("Đà Nẵng ", vec![Mark::Bold]),
+                        text("và", vec![Mark::Italic, Mark::Bold]),
+                        Inline::HardBreak,
+                        text(
+                            "Quảng Trị",
+                            vec![Mark::Link {
+                                href: "https://baoquangtri.vn".into(),
+                            }],
+                        ),
+                    ],
+                },
+                Block::Quote {
+                    blocks: vec![Block::paragraph("“Trích dẫn”")],
+                },
+                Block::List {
+                    ordered: true,
+                    items: vec![ListItem {
+                        blocks: vec![
+                            Block::paragraph("một"),
+                            Block::List {
+                                ordered: false,
+                                items: vec![ListItem {
+                                    blocks: vec![Block::paragraph("hai")],
+                                }],
+                            },
+                        ],
+                    }],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn every_block_kind_round_trips_through_json() {
+        let doc = every_kind();
+        doc.validate().unwrap();
+        let json = serde_json::to_string(&doc).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, doc);
+        assert!(json.contains(r#""type":"heading""#), "{json}");
+        assert!(json.contains(r#""type":"hard_break""#), "{json}");
+    }
+
+    #[test]
+    fn plain_text_and_back() {
+        let doc = Document::from_plain_text("Dòng một\ncòn tiếp\n\n\nĐoạn hai\n");
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.plain_text(), "Dòng một\ncòn tiếp\n\nĐoạn hai");
+        assert_eq!(
+            every_kind().plain_text().lines().next(),
+            Some("Tiêu đề phụ")
+        );
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let cases: Vec<(Document, &str)> = vec![
+            (
+                Document {
+                    schema_version: 1,
+                    blocks: vec![Block::Heading {
+                        level: 7,
+                        content: vec![],
+                    }],
+                },
+                "body.blocks[0].level",
+            ),
+            (
+                Document {
+                    schema_version: 1,
+                    blocks: vec![Block::Quote {
+                        blocks: vec![Block::Paragraph {
+                            content: vec![text(
+                                "x",
+                                vec![Mark::Link {
+                                    href: " JavaScript:alert(1)".into(),
+                                }],
+                            )],
+                        }],
+                    }],
+                },
+                "body.blocks[0].blocks[0].content[0].marks[0].href",
+            ),
+            (
+                Document {
+                    schema_version: 99,
+                    blocks: vec![],
+                },
+                "body.schema_version",
+            ),
+            (
+                Document {
+                    schema_version: 1,
+                    blocks: vec![Block::Paragraph {
+                        content: vec![text("", vec![])],
+                    }],
+                },
+                "body.blocks[0].content[0].text",
+            ),
+        ];
+        for (doc, path) in cases {
+            match doc.validate() {
+                Err(Error::Invalid { path: p, .. }) => assert_eq!(p, path),
+                other => panic!("expected an error at {path}, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn link_schemes() {
+        for (href, ok) in [
+            ("https://a.vn", true),
+            ("http://a.vn/x?y=1", true),
+            ("mailto:toasoan@a.vn", true),
+            ("javascript:alert(1)", false),
+            ("JAVASCRIPT:alert(1)", false),
+            ("data:text/html,x", false),
+            ("java\nscript:x", false),
+            ("/relative", false),
+        ] {
+            assert_eq!(is_allowed_href(href), ok, "{href}");
+        }
+    }
+
+    #[test]
+    fn normalized_composes_every_string() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Nẵng".nfd().collect();
+        let doc = Document::from_plain_text(&nfd).normalized();
+        assert_eq!(doc.plain_text(), "Nẵng");
+    }
+}

@@ -1,0 +1,102 @@
+//! Schema migrations: numbered SQL files in `migrations/`, embedded at build time, each
+//! run in its own transaction and recorded in `PRAGMA user_version`. Append-only: a
+//! released file is never edited; a change is a new file with the next number.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// The migrations, in order; the schema version after migration `i` is `i + 1`.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_articles",
+    include_str!("../migrations/0001_articles.sql"),
+)];
+
+/// The schema version this build creates and understands.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The schema version recorded in the database.
+pub fn current(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// What [`plan`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    /// Schema is current.
+    UpToDate,
+    /// A new, empty database.
+    Create,
+    /// An older database that will be migrated from this version (after a backup).
+    Upgrade { from: i64 },
+}
+
+/// Decides what to do with a database, refusing one from a newer schema.
+pub fn plan(conn: &Connection) -> Result<Plan> {
+    let found = current(conn)?;
+    let latest = latest();
+    match found {
+        f if f > latest => Err(Error::NewerSchema {
+            found: f,
+            supported: latest,
+        }),
+        f if f == latest => Ok(Plan::UpToDate),
+        0 => {
+            // A SQLite file with someone else's tables is not ours to add to.
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                Err(Error::NotADatabase(std::path::PathBuf::new()))
+            } else {
+                Ok(Plan::Create)
+            }
+        }
+        f => Ok(Plan::Upgrade { from: f }),
+    }
+}
+
+/// Runs every migration newer than the database's version, each in its own transaction.
+pub fn run(conn: &mut Connection) -> Result<()> {
+    let from = current(conn)?;
+    for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
+        let version = i as i64 + 1;
+        if version <= from {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)
+            .map_err(|e| Error::Corrupt(format!("migration {name} failed: {e}")))?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_and_refuses_a_newer_one() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(plan(&conn).unwrap(), Plan::Create);
+        run(&mut conn).unwrap();
+        assert_eq!(plan(&conn).unwrap(), Plan::UpToDate);
+        run(&mut conn).unwrap(); // idempotent
+        conn.pragma_update(None, "user_version", latest() + 1)
+            .unwrap();
+        assert!(matches!(plan(&conn), Err(Error::NewerSchema { .. })));
+    }
+
+    #[test]
+    fn migration_files_are_numbered_in_order() {
+        for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} is out of order"
+            );
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The `settings` table: newsroom settings as key/value rows, defaults where a key is missing.
+
+use newsdesk_core::{Lang, Settings};
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+
+/// The newsroom settings.
+pub fn get(conn: &Connection) -> Result<Settings> {
+    let mut s = Settings::default();
+    let mut stmt = conn.prepare("SELECT key, value FROM settings")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (k, v) = row?;
+        match k.as_str() {
+            "paper_name" => s.paper_name = v,
+            "paper_tag" => s.paper_tag = v,
+            "time_zone" => s.time_zone = v,
+            "language" => s.language = v.parse().unwrap_or(Lang::Vi),
+            "lead_word_limit" => s.lead_word_limit = v.parse().unwrap_or(s.lead_word_limit),
+            _ => {} // keys of newer versions are kept but not read
+        }
+    }
+    Ok(s)
+}
+
+/// Stores every field of `s` (after validating it).
+pub fn set(conn: &Connection, s: &Settings) -> Result<()> {
+    s.validate()?;
+    let lang = match s.language {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    let limit = s.lead_word_limit.to_string();
+    for (k, v) in [
+        ("paper_name", s.paper_name.as_str()),
+        ("paper_tag", s.paper_tag.trim()),
+        ("time_zone", s.time_zone.as_str()),
+        ("language", lang),
+        ("lead_word_limit", limit.as_str()),
+    ] {
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![k, v],
+        )?;
+    }
+    Ok(())
+}
