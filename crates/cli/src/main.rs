@@ -107,6 +107,12 @@ pub(crate) struct RevisionsArgs {
 
 #[derive(Subcommand)]
 pub(crate) enum RevisionsCmd {
+    /// Print one revision: its text, or with --json its article file.
+    Show {
+        rev: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Make an old revision the new head (as a new revision).
     Restore { id: String, rev: String },
     /// Word diff between two revisions, old first.

@@ -2,6 +2,7 @@
 //! bylines, newsroom settings and the date line. Pure data and rules: no I/O, no SQL,
 //! no knowledge of Tauri or the command line.
 
+pub mod api;
 pub mod article;
 pub mod byline;
 pub mod dateline;
@@ -13,6 +14,7 @@ pub mod settings;
 pub mod text;
 pub mod time;
 
+pub use api::{ApiError, AppInfo};
 pub use article::{Article, ArticleSummary, NewArticle, Status};
 pub use byline::{Byline, Role};
 pub use dateline::{dateline, short_time};

@@ -123,6 +123,11 @@ fn meta_from_row(r: &Row<'_>) -> rusqlite::Result<RevisionMeta> {
 
 /// Inserts a revision holding `article` as its snapshot.
 pub fn insert(conn: &Connection, meta: &RevisionMeta, article: &Article) -> Result<()> {
+    insert_with_doc(conn, meta, &serde_json::to_string(article)?)
+}
+
+/// Inserts a revision whose snapshot JSON the caller already has (`doc`).
+pub fn insert_with_doc(conn: &Connection, meta: &RevisionMeta, doc: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO revisions (id, article_id, version, base_version, kind, label, author, created_at, doc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -135,7 +140,7 @@ pub fn insert(conn: &Connection, meta: &RevisionMeta, article: &Article) -> Resu
             meta.label,
             meta.author,
             meta.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            serde_json::to_string(article)?,
+            doc,
         ],
     )?;
     Ok(())
