@@ -133,6 +133,22 @@ mod tests {
         assert_eq!(ArticleFile::write(&back), first);
     }
 
+    /// Issue 5: both interview formats survive the article file byte for byte.
+    #[test]
+    fn interview_formats_round_trip_through_the_file() {
+        let mut a = sample();
+        a.body = crate::interview::tests::both_formats();
+        let first = ArticleFile::write(&a);
+        let back = ArticleFile::read(first.as_bytes()).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(ArticleFile::write(&back), first);
+        let unknown_speaker = first.replace("\"speaker\": \"lan\"", "\"speaker\": \"ghost\"");
+        assert!(matches!(
+            ArticleFile::read(unknown_speaker.as_bytes()),
+            Err(Error::Invalid { path, .. }) if path == "article.body.blocks[1].turns[2].speaker"
+        ));
+    }
+
     #[test]
     fn errors_name_the_field_path() {
         let good = ArticleFile::write(&sample());
