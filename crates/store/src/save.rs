@@ -42,6 +42,7 @@ pub struct Conflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[ts(export)]
+#[allow(clippy::large_enum_variant)] // Saved is the common case; boxing it buys nothing
 pub enum SaveOutcome {
     /// Written: the new head.
     Saved { article: Article },
