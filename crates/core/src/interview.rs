@@ -178,13 +178,14 @@ impl PersonLine {
         join_nonempty(&parts.iter().map(String::as_str).collect::<Vec<_>>(), ", ")
     }
 
-    /// The whole line: `Đồng chí NAME, TITLES, POSITION: “pull-quote”`, or only the
-    /// part before the colon when there is no pull-quote.
+    /// The whole line: `Đồng chí NAME, TITLES, POSITION: “pull-quote”`; only the part
+    /// before the colon when there is no pull-quote, only the quote when there is no one.
     pub fn text(&self) -> String {
-        if self.quote.is_empty() {
-            self.who()
-        } else {
-            format!("{}{LABEL_SEPARATOR}“{}”", self.who(), self.quote)
+        let who = self.who();
+        match (who.is_empty(), self.quote.is_empty()) {
+            (_, true) => who,
+            (true, false) => format!("“{}”", self.quote),
+            (false, false) => format!("{who}{LABEL_SEPARATOR}“{}”", self.quote),
         }
     }
 }
@@ -830,6 +831,7 @@ pub(crate) mod tests {
                 "Hoàng Dũng, Tỉnh ủy viên, Đại biểu HĐND tỉnh: “thẳng”",
             ),
             ("Ông", "Phan Văn B", s(&[]), "", "  ", "Ông Phan Văn B"),
+            ("", "", s(&[]), " ", "Chưa có tên", "“Chưa có tên”"),
         ];
         for (hon, name, titles, position, quote, want) in cases {
             assert_eq!(
