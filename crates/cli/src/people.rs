@@ -143,8 +143,7 @@ fn date(s: &str) -> Result<NaiveDate> {
 }
 
 fn today(store: &Store) -> Result<NaiveDate> {
-    let tz = store.settings()?.tz()?;
-    Ok(newsdesk_core::time::now().with_timezone(&tz).date_naive())
+    Ok(store.settings()?.today()?)
 }
 
 fn day(store: &Store, on: Option<&str>) -> Result<NaiveDate> {

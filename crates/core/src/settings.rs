@@ -72,6 +72,12 @@ impl Settings {
         parse_tz(&self.time_zone)
     }
 
+    /// Today's date in the newsroom's time zone: the day people are named as of when
+    /// no article date applies (code replacement, a new article).
+    pub fn today(&self) -> Result<chrono::NaiveDate> {
+        Ok(crate::time::now().with_timezone(&self.tz()?).date_naive())
+    }
+
     /// Checks every field; the error names the field.
     pub fn validate(&self) -> Result<()> {
         self.tz()?;

@@ -336,10 +336,7 @@ impl Store {
         let settings = settings::get(&self.conn)?;
         let mut new = template.new_article(&settings, byline_names);
         if let Some(body) = &mut new.body {
-            let today = newsdesk_core::time::now()
-                .with_timezone(&settings.tz()?)
-                .date_naive();
-            body.fill_from_directory(&load_all(&self.conn)?, today);
+            body.fill_from_directory(&load_all(&self.conn)?, settings.today()?);
         }
         Ok(new)
     }

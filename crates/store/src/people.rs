@@ -1,35 +1,21 @@
 //! The `people` table: one row per person in the directory. Their titles and
 //! positions live in `person_posts`, their codes in `person_codes`.
 
-use chrono::{DateTime, Utc};
 use newsdesk_core::text::fold;
 use newsdesk_core::Person;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
+use crate::articles::ts;
 use crate::error::{Error, Result};
-
-fn ts(t: &DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
-fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-        })
-}
+use crate::revisions::{time_col, uuid_col};
 
 const COLUMNS: &str = "id, honorific, full_name, short_name, organisation, phone, email, notes, photographer, created_at, updated_at";
 
 /// A person row without posts and codes (the caller adds them).
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
-    let id: String = r.get(0)?;
     Ok(Person {
-        id: Uuid::parse_str(&id).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-        })?,
+        id: uuid_col(r, 0)?,
         honorific: r.get(1)?,
         full_name: r.get(2)?,
         short_name: r.get(3)?,
@@ -38,8 +24,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         email: r.get(6)?,
         notes: r.get(7)?,
         photographer: r.get(8)?,
-        created_at: parse_ts(&r.get::<_, String>(9)?)?,
-        updated_at: parse_ts(&r.get::<_, String>(10)?)?,
+        created_at: time_col(r, 9)?,
+        updated_at: time_col(r, 10)?,
         posts: Vec::new(),
         codes: Vec::new(),
     })
@@ -138,9 +124,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Person>> {
 pub fn ids_named(conn: &Connection, full_name: &str) -> Result<Vec<Uuid>> {
     let mut stmt = conn.prepare("SELECT id FROM people WHERE name_key = ?1 ORDER BY id")?;
     let ids = stmt
-        .query_map([fold(full_name)], |r| r.get::<_, String>(0))?
+        .query_map([fold(full_name)], |r| uuid_col(r, 0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    ids.iter()
-        .map(|s| Uuid::parse_str(s).map_err(|e| Error::Corrupt(format!("person id '{s}': {e}"))))
-        .collect()
+    Ok(ids)
 }

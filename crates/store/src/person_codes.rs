@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::revisions::uuid_col;
 
 /// Replaces a person's codes with `codes` (already clean: lower case, no `\`).
 pub fn replace(conn: &Connection, person: Uuid, codes: &[String]) -> Result<()> {
@@ -28,15 +29,13 @@ pub fn replace(conn: &Connection, person: Uuid, codes: &[String]) -> Result<()> 
 
 /// The person a code belongs to, if any.
 pub fn owner(conn: &Connection, code: &str) -> Result<Option<Uuid>> {
-    let id: Option<String> = conn
+    Ok(conn
         .query_row(
             "SELECT person_id FROM person_codes WHERE code = ?1",
             [code],
-            |r| r.get(0),
+            |r| uuid_col(r, 0),
         )
-        .optional()?;
-    id.map(|s| Uuid::parse_str(&s).map_err(|e| Error::Corrupt(format!("person id '{s}': {e}"))))
-        .transpose()
+        .optional()?)
 }
 
 /// Adds one code to a person.
@@ -57,15 +56,7 @@ pub fn delete(conn: &Connection, code: &str) -> Result<bool> {
 pub fn all(conn: &Connection) -> Result<Vec<(String, Uuid)>> {
     let mut stmt = conn.prepare("SELECT code, person_id FROM person_codes ORDER BY code")?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, uuid_col(r, 1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(code, id)| {
-            Ok((
-                code,
-                Uuid::parse_str(&id)
-                    .map_err(|e| Error::Corrupt(format!("person id '{id}': {e}")))?,
-            ))
-        })
-        .collect()
+    Ok(rows)
 }
