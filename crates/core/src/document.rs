@@ -5,11 +5,10 @@
 //! and mark, and carries a `schema_version` so that later versions can add block kinds
 //! (photo figures, interview turns) without breaking files written today.
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
