@@ -11,6 +11,7 @@ use crate::article::NewArticle;
 use crate::byline::{Byline, Role};
 use crate::document::{Block, Document, Inline, SCHEMA_VERSION};
 use crate::error::{Error, Result};
+use crate::file::read_envelope;
 use crate::interview::{Interview, Speaker, Turn, Voice, VoiceSection};
 use crate::settings::Settings;
 
@@ -184,34 +185,7 @@ impl Template {
     /// field (`blocks[2]: unknown variant `figurine`…` for a block kind this Newsdesk
     /// does not know).
     pub fn parse(file: &str, bytes: &[u8]) -> Result<Template> {
-        let text = std::str::from_utf8(bytes).map_err(|e| Error::Json {
-            path: "(file)".into(),
-            message: format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.valid_up_to()
-            ),
-        })?;
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
-            path: "(file)".into(),
-            message: format!("not valid JSON: {e}"),
-        })?;
-        match value.get("format").and_then(|f| f.as_str()) {
-            Some(FORMAT) => {}
-            _ => {
-                return Err(Error::Json {
-                    path: "format".into(),
-                    message: format!("a template file has \"format\": \"{FORMAT}\""),
-                })
-            }
-        }
-        if let Some(v) = value.get("format_version").and_then(|v| v.as_u64()) {
-            if v > u64::from(FORMAT_VERSION) {
-                return Err(Error::NewerFormat {
-                    found: u32::try_from(v).unwrap_or(u32::MAX),
-                    supported: FORMAT_VERSION,
-                });
-            }
-        }
+        let value = read_envelope(bytes, FORMAT, FORMAT_VERSION, "a template file")?;
         let f: TemplateFile = serde_path_to_error::deserialize(value).map_err(|e| Error::Json {
             path: e.path().to_string(),
             message: e.inner().to_string(),
