@@ -8,7 +8,14 @@ import type { Inline } from "./bindings/Inline";
 export const SCHEMA_VERSION = 1;
 
 function inlineText(content: Inline[]): string {
-  return content.map((i) => (i.type === "text" ? i.text : "\n")).join("");
+  return content
+    .map((i) => (i.type === "text" ? i.text : i.type === "placeholder" ? `[${i.prompt}]` : "\n"))
+    .join("");
+}
+
+/** Whether the body holds blocks the plain editor cannot edit without losing structure. */
+export function hasStructuredBlocks(doc: Document): boolean {
+  return doc.blocks.some((b) => b.type === "interview" || b.type === "voices");
 }
 
 function blockText(b: Block): string {
@@ -21,6 +28,14 @@ function blockText(b: Block): string {
       return b.blocks.map(blockText).join("\n\n");
     case "list":
       return b.items.map((i) => i.blocks.map(blockText).join("\n")).join("\n");
+    case "interview":
+      return b.turns
+        .map((turn) => `${turn.type === "question" ? b.interviewer : turn.speaker}: ${turn.blocks.map(blockText).join("\n")}`)
+        .join("\n\n");
+    case "voices":
+      return [inlineText(b.heading), ...b.voices.map((v) => `${v.honorific} ${v.name}: “${inlineText(v.pull_quote)}”\n${v.statement.map(blockText).join("\n")}`)].join("\n\n");
+    default:
+      return "";
   }
 }
 

@@ -13,7 +13,7 @@ export interface UiState {
 
 export const state: UiState = {
   info: null,
-  settings: { paper_name: "", paper_tag: "", time_zone: "Asia/Ho_Chi_Minh", language: "vi", lead_word_limit: 50 },
+  settings: { paper_name: "", paper_tag: "", time_zone: "Asia/Ho_Chi_Minh", language: "vi", lead_word_limit: 50, interviewer_label: "PV" },
   list: [],
   showTrash: false,
   selected: null,

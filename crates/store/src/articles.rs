@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 
-fn ts(t: &DateTime<Utc>) -> String {
+/// A time as the store writes it: RFC 3339 in UTC with milliseconds.
+pub(crate) fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 

@@ -91,14 +91,16 @@ pub struct Revision {
 const META_COLUMNS: &str =
     "id, article_id, version, base_version, kind, label, author, created_at, json_extract(doc, '$.headline')";
 
-fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+/// Column `i` read as a UUID.
+pub(crate) fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
     let s: String = r.get(i)?;
     Uuid::parse_str(&s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
-fn time_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
+/// Column `i` read as an RFC 3339 time.
+pub(crate) fn time_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
     let s: String = r.get(i)?;
     DateTime::parse_from_rfc3339(&s)
         .map(|t| t.with_timezone(&Utc))

@@ -42,7 +42,10 @@ pub struct Conflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[ts(export)]
-#[allow(clippy::large_enum_variant, reason = "returned once per save; the rare conflict is already boxed")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "returned once per save; the rare conflict is already boxed"
+)]
 pub enum SaveOutcome {
     /// Written: the new head.
     Saved { article: Article },

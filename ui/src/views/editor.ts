@@ -7,7 +7,7 @@ import type { Byline } from "../bindings/Byline";
 import type { Conflict } from "../bindings/Conflict";
 import type { Role } from "../bindings/Role";
 import type { Status } from "../bindings/Status";
-import { documentToText, textToDocument } from "../body";
+import { documentToText, hasStructuredBlocks, textToDocument } from "../body";
 import { h, replace } from "../dom";
 import { t, type Key } from "../i18n";
 import { state } from "../store";
@@ -98,6 +98,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     },
   });
   body.value = documentToText(article.body);
+  // The plain editor cannot keep interview structure: show it, but do not let typing flatten it.
+  body.readOnly = hasStructuredBlocks(article.body);
 
   function updateCounts() {
     const lw = wordCount(lead.value);
