@@ -6,12 +6,16 @@ pub mod articles;
 pub mod data_dir;
 mod db;
 pub mod error;
+mod find;
 pub mod migrations;
+pub mod recent_searches;
 pub mod revisions;
 mod save;
+pub mod search;
 pub mod settings;
 
 pub use db::{CheckReport, Store, DB_FILE};
 pub use error::{Error, Result};
 pub use revisions::{Revision, RevisionKind, RevisionMeta};
 pub use save::{Conflict, SaveKind, SaveOutcome};
+pub use search::IndexDoc;
