@@ -9,6 +9,7 @@ use anyhow::{anyhow, Context, Result};
 
 mod article;
 mod revisions;
+mod search;
 mod settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdesk_core::{dateline, Lang};
@@ -49,6 +50,8 @@ enum Command {
     /// Check or back up the database.
     #[command(subcommand)]
     Db(DbCmd),
+    /// Search articles (and photos and people as they become searchable).
+    Search(search::SearchArgs),
 }
 
 #[derive(Subcommand)]
@@ -143,6 +146,9 @@ enum DbCmd {
     Check,
     /// Write a consistent snapshot of the live database to FILE.
     Backup { file: PathBuf },
+    /// Rebuild the search index from scratch (also done automatically after a migration
+    /// that needs it).
+    Reindex,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -223,6 +229,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Db(DbCmd::Reindex) => search::reindex(dir)?,
+        Command::Search(args) => search::run(dir, args)?,
         Command::Db(DbCmd::Backup { file }) => {
             let store = open(dir)?;
             store.snapshot(&file)?;
