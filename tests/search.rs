@@ -172,7 +172,7 @@ fn a_database_from_before_search_is_indexed_on_open() {
         // Turn it back into a schema-1 database: no search tables, version 1.
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
-            "DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_reindex;
+            "DROP TABLE search_head; DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE search_reindex;
              DROP TABLE recent_searches; PRAGMA user_version = 1;",
         )
         .unwrap();

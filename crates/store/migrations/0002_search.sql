@@ -20,14 +20,24 @@ CREATE TABLE search_docs (
 
 CREATE INDEX search_docs_by_date ON search_docs (date);
 
--- The full-text index. Contentless: the text to show lives in search_docs; the index
--- holds each field twice, as typed (exact key: lower case, diacritics kept) and folded
--- (`_f`: no diacritics, đ → d), so `da nang` finds `Đà Nẵng` and exact matches weigh
--- more. `meta` holds filter words (kind, status, section, trash state).
-CREATE VIRTUAL TABLE search_fts USING fts5 (
-    title, body, people, tags,
-    title_f, body_f, people_f, tags_f,
-    meta,
+-- The full-text index, in two contentless FTS5 tables (the text to show lives in
+-- search_docs). Each field is indexed twice: as typed (exact key: lower case,
+-- diacritics kept, canonical tone marks) and folded (`_f`: no diacritics, đ → d), so
+-- `da nang` finds `Đà Nẵng` and exact matches can rank first.
+-- search_head: the short fields (title, people, tags), so a match there is found
+-- without walking the long texts. search_text: everything, title to tags, so words
+-- spread over several fields still match together.
+-- `meta` holds filter words: kind, status, section, people, month, trash state.
+CREATE VIRTUAL TABLE search_head USING fts5 (
+    head, head_f, meta,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '2 3'
+);
+
+CREATE VIRTUAL TABLE search_text USING fts5 (
+    body, body_f, meta,
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',

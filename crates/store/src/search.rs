@@ -1,14 +1,21 @@
-//! The search index: the `search_docs` and `search_fts` tables (and the `search_reindex`
-//! flag a migration sets to ask for a rebuild). One row per searchable thing, keyed by
-//! kind and the id in the kind's own table; each text field is indexed twice, exact
-//! (diacritics kept, tone marks in canonical place) and folded (no diacritics, `đ` → `d`),
-//! and ranked with weighted bm25 so exact matches come first.
+//! The search index: the `search_docs`, `search_head` and `search_text` tables (and the
+//! `search_reindex` flag a migration sets to ask for a rebuild). One row per searchable
+//! thing, keyed by kind and the id in the kind's own table; each text field is indexed
+//! twice, exact (diacritics kept, tone marks in one place) and folded (no diacritics,
+//! `đ` → `d`).
+//!
+//! Ranking is in tiers, newest first within a tier: all words as typed in the title,
+//! people or tags; the same folded; all words as typed anywhere; the same folded. So
+//! `Đà Nẵng` ranks above `Đa năng` for the query `Đà Nẵng`. Each tier is an FTS5 query in
+//! rowid order that stops at the page size, so a word found in every article costs no
+//! more than a rare one (bm25 counts every match of every word on each query: measured
+//! 8-35 ms at 10,000 rows, see BENCHMARKS.md).
 //!
 //! A kind plugs in by building an [`IndexDoc`] and calling [`upsert`] / [`remove`] inside
 //! the same transaction that writes its own table, and by adding its rows in
 //! `Store::reindex`.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use newsdesk_core::fold::{exact, fold};
 use newsdesk_core::search::{parse_query, snippet, Term};
 use newsdesk_core::{Article, SearchHit, SearchKind, SearchQuery, Status};
@@ -60,16 +67,6 @@ impl IndexDoc {
     }
 }
 
-/// bm25 weights per column, in the table's column order: exact fields weigh twice their
-/// folded twin, so `Đà Nẵng` ranks above `Đa năng` for the query `Đà Nẵng`.
-const WEIGHTS: &str = "10.0, 1.0, 4.0, 5.0, 5.0, 0.5, 2.0, 2.5, 0.0";
-const EXACT_COLUMNS: &str = "{title body people tags}";
-const FOLDED_COLUMNS: &str = "{title_f body_f people_f tags_f}";
-
-/// Ranking looks at the newest matches only, this many: a word in every article cannot
-/// make one search rank the whole archive. Fewer matches are all ranked.
-pub const RANK_WINDOW: u32 = 2_000;
-
 fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
@@ -78,19 +75,31 @@ fn alnum(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The filter words of a row, in the `meta` column.
+/// The filter word for a section or a person: folded, letters and digits only.
+fn key(prefix: &str, s: &str) -> String {
+    format!("{prefix}{}", alnum(&fold(s)))
+}
+
+/// The filter word for the month a date falls in.
+fn month(d: &NaiveDate) -> String {
+    format!("m{}", d.format("%Y%m"))
+}
+
+/// The filter words of a row, in the `meta` column of both FTS tables.
 fn meta(doc: &IndexDoc) -> String {
-    let mut m = format!(
-        "kind{} sec{} {}",
-        doc.kind.as_str(),
-        alnum(&fold(&doc.section)),
-        if doc.trashed { "trashed" } else { "live" }
-    );
-    if let Some(s) = doc.status {
-        m.push_str(" status");
-        m.push_str(&alnum(s.as_str()));
+    let mut m = vec![
+        format!("kind{}", doc.kind.as_str()),
+        key("sec", &doc.section),
+        month(&doc.date.date_naive()),
+    ];
+    if doc.trashed {
+        m.push("trashed".into());
     }
-    m
+    if let Some(s) = doc.status {
+        m.push(format!("status{}", alnum(s.as_str())));
+    }
+    m.extend(doc.people.iter().map(|p| key("p", p)));
+    m.join(" ")
 }
 
 /// Adds or replaces the index row of one thing. Call inside the transaction that saves it.
@@ -115,8 +124,7 @@ pub fn upsert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
     ];
     let id = match existing {
         Some(id) => {
-            conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
-                .execute([id])?;
+            delete_fts(conn, id)?;
             conn.prepare_cached(
                 "UPDATE search_docs SET kind = ?1, ref_id = ?2, title = ?3, text = ?4, section = ?5,
                         status = ?6, people = ?7, date = ?8, trashed = ?9
@@ -136,22 +144,25 @@ pub fn upsert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
             conn.last_insert_rowid()
         }
     };
+    let head = format!("{}\n{people}\n{tags}", doc.title);
+    let body = format!("{head}\n{}", doc.text);
+    let meta = meta(doc);
     conn.prepare_cached(
-        "INSERT INTO search_fts (rowid, title, body, people, tags, title_f, body_f, people_f, tags_f, meta)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO search_head (rowid, head, head_f, meta) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![
-        id,
-        exact(&doc.title),
-        exact(&doc.text),
-        exact(&people),
-        exact(&tags),
-        fold(&doc.title),
-        fold(&doc.text),
-        fold(&people),
-        fold(&tags),
-        meta(doc),
-    ])?;
+    .execute(params![id, exact(&head), fold(&head), meta])?;
+    conn.prepare_cached(
+        "INSERT INTO search_text (rowid, body, body_f, meta) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, exact(&body), fold(&body), meta])?;
+    Ok(())
+}
+
+fn delete_fts(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM search_head WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
+        .execute([id])?;
     Ok(())
 }
 
@@ -162,8 +173,7 @@ pub fn remove(conn: &Connection, kind: SearchKind, ref_id: &str) -> Result<()> {
         .query_row(params![kind.as_str(), ref_id], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
-        conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
-            .execute([id])?;
+        delete_fts(conn, id)?;
         conn.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
             .execute([id])?;
     }
@@ -173,7 +183,8 @@ pub fn remove(conn: &Connection, kind: SearchKind, ref_id: &str) -> Result<()> {
 /// Empties the index (before a rebuild).
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+        "INSERT INTO search_head (search_head) VALUES ('delete-all');
+         INSERT INTO search_text (search_text) VALUES ('delete-all');
          DELETE FROM search_docs;",
     )?;
     Ok(())
@@ -217,53 +228,87 @@ fn fts_terms(terms: &[Term], pick: fn(&Term) -> &Vec<String>) -> String {
         .join(" ")
 }
 
-/// The FTS5 expression for a query, or `None` when it has no words. Every word the user
-/// typed is inside a string, so nothing they type is read as FTS5 syntax.
-pub(crate) fn match_expression(q: &SearchQuery, terms: &[Term]) -> Option<String> {
-    if terms.is_empty() {
-        return None;
-    }
-    let folded = fts_terms(terms, |t| &t.folded);
-    let exact = fts_terms(terms, |t| &t.exact);
-    let mut expr = format!("({FOLDED_COLUMNS} : ({folded})");
-    if exact != folded {
-        // Adds to the score of rows that match as typed; finds nothing more.
-        expr.push_str(&format!(" OR {EXACT_COLUMNS} : ({exact})"));
-    }
-    expr.push(')');
-    let mut filters: Vec<String> = Vec::new();
+/// The filters of a query as an FTS5 expression on `meta` ANDed to a tier's words.
+fn filter_expression(q: &SearchQuery) -> String {
+    let mut f = String::new();
     if !q.kinds.is_empty() && q.kinds.len() < SearchKind::ALL.len() {
         let kinds: Vec<String> = q
             .kinds
             .iter()
             .map(|k| format!("\"kind{}\"", k.as_str()))
             .collect();
-        filters.push(format!("meta : ({})", kinds.join(" OR ")));
+        f.push_str(&format!(" AND meta : ({})", kinds.join(" OR ")));
     }
     if let Some(s) = q.status {
-        filters.push(format!("meta : \"status{}\"", alnum(s.as_str())));
+        f.push_str(&format!(" AND meta : \"status{}\"", alnum(s.as_str())));
     }
     if let Some(sec) = &q.section {
-        filters.push(format!("meta : \"sec{}\"", alnum(&fold(sec))));
-    }
-    if !q.include_trashed {
-        filters.push("meta : \"live\"".into());
+        f.push_str(&format!(" AND meta : \"{}\"", key("sec", sec)));
     }
     if let Some(p) = &q.person {
-        let words: Vec<String> = fold(p)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if !words.is_empty() {
-            filters.push(format!("people_f : {}", quoted(&words)));
+        f.push_str(&format!(" AND meta : \"{}\"", key("p", p)));
+    }
+    if let Some(months) = months(q.from, q.to) {
+        f.push_str(&format!(" AND meta : ({})", months.join(" OR ")));
+    }
+    f
+}
+
+/// Most months a date range is narrowed by in the index; longer ranges are only checked
+/// against the stored date.
+const MAX_MONTHS: usize = 36;
+
+/// The month words a date range covers, when both ends are given and it is short enough.
+fn months(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<Vec<String>> {
+    let (from, to) = (from?, to?);
+    let mut out = Vec::new();
+    let mut d = from.with_day(1)?;
+    while d <= to {
+        out.push(format!("\"{}\"", month(&d)));
+        if out.len() > MAX_MONTHS {
+            return None;
         }
+        d = d.checked_add_months(chrono::Months::new(1))?;
     }
-    for f in filters {
-        expr.push_str(" AND ");
-        expr.push_str(&f);
+    Some(out)
+}
+
+/// One ranking tier: an FTS table, the columns searched and the words.
+struct Tier {
+    table: &'static str,
+    expr: String,
+}
+
+/// The tiers of a query, best first, or none when it has no words. Every word the user
+/// typed is inside an FTS5 string, so nothing they type is read as FTS5 syntax.
+fn tiers(q: &SearchQuery, terms: &[Term]) -> Vec<Tier> {
+    if terms.is_empty() {
+        return Vec::new();
     }
-    Some(expr)
+    let folded = fts_terms(terms, |t| &t.folded);
+    let exact = fts_terms(terms, |t| &t.exact);
+    let filters = filter_expression(q);
+    let trash = if q.include_trashed {
+        ""
+    } else {
+        " NOT meta : \"trashed\""
+    };
+    let mut out = Vec::new();
+    for (table, col, words) in [
+        ("search_head", "head", &exact),
+        ("search_head", "head_f", &folded),
+        ("search_text", "body", &exact),
+        ("search_text", "body_f", &folded),
+    ] {
+        if !col.ends_with("_f") && exact == folded {
+            continue; // typed without diacritics: the exact tier finds nothing more
+        }
+        out.push(Tier {
+            table,
+            expr: format!("(({col} : ({words})){filters}){trash}"),
+        });
+    }
+    out
 }
 
 fn day_start(d: NaiveDate) -> String {
@@ -273,43 +318,51 @@ fn day_start(d: NaiveDate) -> String {
 /// Runs a search. Any text is accepted; a text without words finds nothing.
 pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
     let terms = parse_query(&q.text);
-    let Some(expr) = match_expression(q, &terms) else {
-        return Ok(Vec::new());
-    };
+    let tiers = tiers(q, &terms);
     let limit = q.limit.unwrap_or(20).clamp(1, 200) as usize;
+    let dated = q.from.is_some() || q.to.is_some();
     let from = q.from.map(day_start).unwrap_or_default();
     let to =
         q.to.and_then(|d| d.succ_opt())
             .map(day_start)
             .unwrap_or_else(|| "9999".into());
-    let sql = if q.from.is_some() || q.to.is_some() {
-        format!(
-            "SELECT f.rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts f
-             JOIN search_docs d ON d.id = f.rowid
-             WHERE search_fts MATCH ?1 AND d.date >= ?2 AND d.date < ?3
-             ORDER BY f.rowid DESC LIMIT ?4"
-        )
-    } else {
-        format!(
-            "SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts
-             WHERE search_fts MATCH ?1 AND ?2 <= ?3
-             ORDER BY rowid DESC LIMIT ?4"
-        )
-    };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut ranked: Vec<(i64, f64)> = stmt
-        .query_map(params![expr, from, to, RANK_WINDOW], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    // bm25 is lower for better matches; newer first among equals.
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-    ranked.truncate(limit);
+    let mut found: Vec<(i64, f64)> = Vec::new();
+    let n_tiers = tiers.len();
+    for (i, tier) in tiers.iter().enumerate() {
+        if found.len() >= limit {
+            break;
+        }
+        let table = tier.table;
+        // CROSS JOIN keeps the FTS table outermost, walked newest first.
+        let sql = if dated {
+            format!(
+                "SELECT f.rowid FROM {table} f CROSS JOIN search_docs d ON d.id = f.rowid
+                 WHERE {table} MATCH ?1 AND d.date >= ?2 AND d.date < ?3
+                 ORDER BY f.rowid DESC LIMIT ?4"
+            )
+        } else {
+            format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND ?2 <= ?3
+                 ORDER BY rowid DESC LIMIT ?4"
+            )
+        };
+        let want = (limit + found.len()) as i64;
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(params![tier.expr, from, to, want], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        let score = (n_tiers - i) as f64;
+        for id in ids {
+            if found.len() < limit && !found.iter().any(|(f, _)| *f == id) {
+                found.push((id, score));
+            }
+        }
+    }
     let mut doc = conn.prepare_cached(
         "SELECT kind, ref_id, title, text, section, status, date, trashed FROM search_docs WHERE id = ?1",
     )?;
-    let mut hits = Vec::with_capacity(ranked.len());
-    for (id, score) in ranked {
+    let mut hits = Vec::with_capacity(found.len());
+    for (id, score) in found {
         let row = doc
             .query_row([id], |r| {
                 Ok((
@@ -345,7 +398,7 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
             status,
             date,
             trashed,
-            score: -score,
+            score,
         });
     }
     Ok(hits)
