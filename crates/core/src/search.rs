@@ -16,8 +16,11 @@ use crate::text::nfc;
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum SearchKind {
+    /// A news article.
     Article,
+    /// A photo in the library.
     Photo,
+    /// A person (source, contributor).
     Person,
 }
 
@@ -77,7 +80,9 @@ pub struct SearchQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TextPart {
+    /// The text of the run, exactly as stored.
     pub text: String,
+    /// Whether the run matched the query.
     pub hit: bool,
 }
 
@@ -85,6 +90,7 @@ pub struct TextPart {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SearchHit {
+    /// What the hit is.
     pub kind: SearchKind,
     /// The id in the kind's own table (an article's UUID, …).
     pub id: String,
@@ -97,10 +103,14 @@ pub struct SearchHit {
     /// title, people or tags matched.
     #[ts(optional)]
     pub match_offset: Option<u32>,
+    /// The section (articles); empty for other kinds.
     pub section: String,
+    /// The workflow status (articles).
     #[ts(optional)]
     pub status: Option<Status>,
+    /// The date the date filter compares (an article's last change).
     pub date: DateTime<Utc>,
+    /// Whether it is in the trash.
     pub trashed: bool,
     /// Higher is better; only comparable within one search.
     pub score: f64,
@@ -110,7 +120,9 @@ pub struct SearchHit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RecentSearch {
+    /// The query text as typed (NFC, trimmed).
     pub text: String,
+    /// When it was last run.
     pub searched_at: DateTime<Utc>,
 }
 

@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 /// What the index holds about one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexDoc {
+    /// What the thing is.
     pub kind: SearchKind,
     /// The id in the kind's own table.
     pub ref_id: String,
@@ -35,11 +36,15 @@ pub struct IndexDoc {
     pub text: String,
     /// Names credited (bylines, photographer).
     pub people: Vec<String>,
+    /// Tags or keywords.
     pub tags: Vec<String>,
+    /// The section, for the section filter (empty when the kind has none).
     pub section: String,
+    /// The workflow status, for the status filter (articles).
     pub status: Option<Status>,
     /// The date the date-range filter compares (an article's last change).
     pub date: DateTime<Utc>,
+    /// In the trash: left out of results unless asked for.
     pub trashed: bool,
 }
 

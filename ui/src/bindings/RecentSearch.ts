@@ -3,4 +3,12 @@
 /**
  * A search run before, for the recent-searches list.
  */
-export type RecentSearch = { text: string, searched_at: string, };
+export type RecentSearch = { 
+/**
+ * The query text as typed (NFC, trimmed).
+ */
+text: string, 
+/**
+ * When it was last run.
+ */
+searched_at: string, };

@@ -6,7 +6,11 @@ import type { TextPart } from "./TextPart";
 /**
  * One search result.
  */
-export type SearchHit = { kind: SearchKind, 
+export type SearchHit = { 
+/**
+ * What the hit is.
+ */
+kind: SearchKind, 
 /**
  * The id in the kind's own table (an article's UUID, …).
  */
@@ -24,7 +28,23 @@ snippet: Array<TextPart>,
  * JavaScript counts), so the UI can open the hit at that place; none when only the
  * title, people or tags matched.
  */
-match_offset?: number, section: string, status?: Status, date: string, trashed: boolean, 
+match_offset?: number, 
+/**
+ * The section (articles); empty for other kinds.
+ */
+section: string, 
+/**
+ * The workflow status (articles).
+ */
+status?: Status, 
+/**
+ * The date the date filter compares (an article's last change).
+ */
+date: string, 
+/**
+ * Whether it is in the trash.
+ */
+trashed: boolean, 
 /**
  * Higher is better; only comparable within one search.
  */

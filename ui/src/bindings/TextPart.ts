@@ -4,4 +4,12 @@
  * A run of a hit's text, marked when it matched the query. The UI renders the runs as
  * text (never as HTML), emphasising the marked ones.
  */
-export type TextPart = { text: string, hit: boolean, };
+export type TextPart = { 
+/**
+ * The text of the run, exactly as stored.
+ */
+text: string, 
+/**
+ * Whether the run matched the query.
+ */
+hit: boolean, };
