@@ -43,6 +43,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         search::clear(&tx)?;
         articles::each(&tx, |a| search::upsert(&tx, &IndexDoc::article(&a)))?;
+        search::optimize(&tx)?;
         search::rebuilt(&tx)?;
         let n = search::count(&tx)?;
         tx.commit()?;

@@ -195,6 +195,15 @@ pub fn clear(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Merges each FTS table into one segment (after a rebuild: faster queries from the start).
+pub fn optimize(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "INSERT INTO search_head (search_head) VALUES ('optimize');
+         INSERT INTO search_text (search_text) VALUES ('optimize');",
+    )?;
+    Ok(())
+}
+
 /// Whether a migration asked for the index to be rebuilt.
 pub fn needs_rebuild(conn: &Connection) -> Result<bool> {
     Ok(
