@@ -316,6 +316,13 @@ fn main() {
             x
         })
         .collect();
+    let section_only: Vec<SearchQuery> = filtered
+        .iter()
+        .map(|x| SearchQuery {
+            section: x.section.clone(),
+            ..q(x.text.clone())
+        })
+        .collect();
     let dated: Vec<SearchQuery> = filtered
         .iter()
         .enumerate()
@@ -350,6 +357,7 @@ fn main() {
             "prefix, 4+ letters typed (word minus its last letter)",
             &long_prefix,
         ),
+        ("filtered: one section", &section_only),
         ("filtered: article, published, one section", &filtered),
         ("filtered as above, plus a 3-month date range", &dated),
         ("place names (da nang, Đà Nẵng, quang tri, Hòa)", &place),

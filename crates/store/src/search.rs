@@ -245,7 +245,10 @@ fn fts_terms(terms: &[Term], pick: fn(&Term) -> &Vec<String>) -> String {
 /// The filters of a query as an FTS5 expression on `meta` ANDed to a tier's words.
 fn filter_expression(q: &SearchQuery) -> String {
     let mut f = String::new();
-    if !q.kinds.is_empty() && q.kinds.len() < SearchKind::ALL.len() {
+    // Only articles have a status: with a status filter, a kind filter that allows
+    // articles adds nothing but work.
+    let status_implies_kind = q.status.is_some() && q.kinds.contains(&SearchKind::Article);
+    if !q.kinds.is_empty() && q.kinds.len() < SearchKind::ALL.len() && !status_implies_kind {
         let kinds: Vec<String> = q
             .kinds
             .iter()
