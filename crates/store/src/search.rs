@@ -643,6 +643,20 @@ mod tests {
         assert_eq!(q(&s, &|q| q.person = Some("Thanh Hai".into())), only_a);
         assert_eq!(q(&s, &|q| q.person = Some("Minh Châu".into())), only_b);
         assert_eq!(q(&s, &|q| q.kinds = vec![SearchKind::Photo]), none);
+        assert_eq!(
+            q(&s, &|q| {
+                q.kinds = vec![SearchKind::Article];
+                q.status = Some(Status::Published)
+            }),
+            only_a
+        );
+        assert_eq!(
+            q(&s, &|q| {
+                q.kinds = vec![SearchKind::Photo];
+                q.status = Some(Status::Published)
+            }),
+            none
+        );
         assert_eq!(q(&s, &|q| q.kinds = vec![SearchKind::Article]).len(), 2);
         assert_eq!(q(&s, &|q| q.from = Some(today)).len(), 2);
         assert_eq!(q(&s, &|q| q.to = today.pred_opt()), none);
