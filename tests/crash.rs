@@ -38,6 +38,8 @@ fn crash_child() {
             .unwrap(),
     };
     let mut out = std::io::stdout().lock();
+    writeln!(out, "ready").unwrap();
+    out.flush().unwrap();
     loop {
         let n = article.version + 1;
         article.headline = format!("Lần lưu thứ {n}");
@@ -76,19 +78,26 @@ fn acknowledged_saves_survive_sigkill() {
             .spawn()
             .unwrap();
         let acks = Arc::new(Mutex::new(Vec::<i64>::new()));
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let reader = {
             let acks = Arc::clone(&acks);
             let stdout = child.stdout.take().unwrap();
             std::thread::spawn(move || {
                 for line in BufReader::new(stdout).lines() {
                     let Ok(line) = line else { break };
-                    if let Some(v) = line.strip_prefix("ack ") {
+                    if line.ends_with("ready") {
+                        let _ = ready_tx.send(());
+                    } else if let Some(v) =
+                        line.rsplit("ack ").next().filter(|_| line.contains("ack "))
+                    {
                         acks.lock().unwrap().push(v.trim().parse().unwrap());
                     }
                 }
             })
         };
-        std::thread::sleep(Duration::from_millis(rng.random_range(5..80)));
+        // Kill at a random moment once the child is saving (or after 10 s if it never starts).
+        let _ = ready_rx.recv_timeout(Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..60)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         reader.join().unwrap();

@@ -10,6 +10,7 @@ use anyhow::{anyhow, Context, Result};
 mod article;
 mod people;
 mod revisions;
+mod search;
 mod settings;
 mod templates;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -57,6 +58,8 @@ enum Command {
     /// The article templates: list them, print one in the file format.
     #[command(subcommand)]
     Templates(templates::TemplatesCmd),
+    /// Search articles (and photos and people as they become searchable).
+    Search(search::SearchArgs),
 }
 
 #[derive(Subcommand)]
@@ -166,6 +169,9 @@ enum DbCmd {
     Check,
     /// Write a consistent snapshot of the live database to FILE.
     Backup { file: PathBuf },
+    /// Rebuild the search index from scratch (also done automatically after a migration
+    /// that needs it).
+    Reindex,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -248,6 +254,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Db(DbCmd::Reindex) => search::reindex(dir)?,
+        Command::Search(args) => search::run(dir, args)?,
         Command::Db(DbCmd::Backup { file }) => {
             let store = open(dir)?;
             store.snapshot(&file)?;

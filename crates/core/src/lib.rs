@@ -12,9 +12,11 @@ pub mod document;
 pub mod error;
 pub mod file;
 pub mod finding;
+pub mod fold;
 pub mod interview;
 pub mod person;
 pub mod person_csv;
+pub mod search;
 pub mod settings;
 pub mod template;
 pub mod text;
@@ -35,5 +37,6 @@ pub use interview::{
 pub use person::{
     expand_codes, Designation, Expansion, NewPerson, Person, PersonCode, Post, PostKind,
 };
+pub use search::{RecentSearch, SearchHit, SearchKind, SearchQuery, TextPart};
 pub use settings::{Lang, Settings};
 pub use template::{Template, TemplateSource};

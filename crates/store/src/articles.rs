@@ -177,6 +177,18 @@ pub fn list(conn: &Connection, trash: bool) -> Result<Vec<ArticleSummary>> {
         .collect()
 }
 
+/// Calls `f` with every article, trashed or not, oldest first (for rebuilding the
+/// search index).
+pub fn each(conn: &Connection, mut f: impl FnMut(Article) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT doc FROM articles ORDER BY created_at, id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let doc: String = row.get(0)?;
+        f(parse_doc(&doc)?)?;
+    }
+    Ok(())
+}
+
 /// Number of articles, trashed or not.
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)

@@ -15,6 +15,8 @@ pub const DB_FILE: &str = "newsdesk.db";
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// Whether saves keep the search index in step (always, but for measuring its cost).
+    pub(crate) index_on_save: bool,
 }
 
 /// The result of `db check`.
@@ -47,6 +49,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            index_on_save: true,
         };
         // The first statement that reads the file tells whether it is a database at all.
         let plan = migrations::plan(&store.conn).map_err(not_db)?;
@@ -55,6 +58,7 @@ impl Store {
         }
         store.configure()?;
         migrations::run(&mut store.conn)?;
+        store.reindex_if_asked()?;
         Ok(store)
     }
 
@@ -63,9 +67,11 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            index_on_save: true,
         };
         store.configure()?;
         migrations::run(&mut store.conn)?;
+        store.reindex_if_asked()?;
         Ok(store)
     }
 

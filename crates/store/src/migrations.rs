@@ -14,6 +14,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0001_articles",
         include_str!("../migrations/0001_articles.sql"),
     ),
+    ("0002_search", include_str!("../migrations/0002_search.sql")),
     ("0004_people", include_str!("../migrations/0004_people.sql")),
 ];
 

@@ -12,7 +12,17 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::revisions::{Revision, RevisionKind, RevisionMeta};
+use crate::search::{self, IndexDoc};
 use crate::{articles, revisions, settings, Store};
+
+/// Keeps the search index in step with an article's head, in the caller's transaction
+/// (unless turned off with [`Store::set_index_on_save`]).
+fn index(tx: &rusqlite::Transaction<'_>, a: &Article, on: bool) -> Result<()> {
+    if on {
+        search::upsert(tx, &IndexDoc::article(a))?;
+    }
+    Ok(())
+}
 
 /// What kind of save the writer made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -74,6 +84,55 @@ fn new_meta(
     }
 }
 
+/// One article of an import, inside the caller's transaction.
+fn import_in(
+    tx: &rusqlite::Transaction<'_>,
+    incoming: Article,
+    author: &str,
+    on: bool,
+) -> Result<Article> {
+    let result = match articles::get(tx, incoming.id)? {
+        None => {
+            let a = Article {
+                version: incoming.version.max(1),
+                ..incoming
+            };
+            articles::insert(tx, &a)?;
+            index(tx, &a, on)?;
+            revisions::insert(
+                tx,
+                &new_meta(&a, Some(a.version), 0, RevisionKind::Import, None, author),
+                &a,
+            )?;
+            a
+        }
+        Some(head) => {
+            let a = Article {
+                version: head.version + 1,
+                created_at: head.created_at,
+                updated_at: newsdesk_core::time::now(),
+                ..incoming
+            };
+            articles::update(tx, &a)?;
+            index(tx, &a, on)?;
+            revisions::insert(
+                tx,
+                &new_meta(
+                    &a,
+                    Some(a.version),
+                    head.version,
+                    RevisionKind::Import,
+                    None,
+                    author,
+                ),
+                &a,
+            )?;
+            a
+        }
+    };
+    Ok(result)
+}
+
 impl Store {
     /// Creates a draft; it is saved at version 1 with a `create` revision.
     pub fn create(&mut self, new: NewArticle, author: &str) -> Result<Article> {
@@ -92,6 +151,7 @@ impl Store {
             &new_meta(&article, Some(1), 0, RevisionKind::Create, None, author),
             &article,
         )?;
+        index(&tx, &article, self.index_on_save)?;
         tx.commit()?;
         Ok(article)
     }
@@ -168,6 +228,7 @@ impl Store {
         // One serialisation serves the head and its revision.
         let doc = serde_json::to_string(&saved)?;
         articles::update_with_doc(&tx, &saved, &doc)?;
+        index(&tx, &saved, self.index_on_save)?;
         let meta = new_meta(
             &saved,
             Some(saved.version),
@@ -233,6 +294,7 @@ impl Store {
             None => format!("{}", old.meta.id),
         };
         articles::update(&tx, &restored)?;
+        index(&tx, &restored, self.index_on_save)?;
         revisions::insert(
             &tx,
             &new_meta(
@@ -263,50 +325,27 @@ impl Store {
     /// kept, so an export-import-export round trip is byte-stable); a known id becomes a
     /// new version on top of the head, the old head staying in the history.
     pub fn import(&mut self, article: &Article, author: &str) -> Result<Article> {
-        let incoming = article.normalized();
-        incoming.validate()?;
+        let mut imported = self.import_all(std::slice::from_ref(article), author)?;
+        Ok(imported.remove(0))
+    }
+
+    /// Imports many articles in one transaction (an archive, a generated test database):
+    /// all of them or, on the first refused one, none. Each is imported as [`Store::import`]
+    /// does.
+    pub fn import_all(&mut self, list: &[Article], author: &str) -> Result<Vec<Article>> {
+        let incoming: Vec<Article> = list.iter().map(Article::normalized).collect();
+        for a in &incoming {
+            a.validate()?;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let result = match articles::get(&tx, incoming.id)? {
-            None => {
-                let a = Article {
-                    version: incoming.version.max(1),
-                    ..incoming
-                };
-                articles::insert(&tx, &a)?;
-                revisions::insert(
-                    &tx,
-                    &new_meta(&a, Some(a.version), 0, RevisionKind::Import, None, author),
-                    &a,
-                )?;
-                a
-            }
-            Some(head) => {
-                let a = Article {
-                    version: head.version + 1,
-                    created_at: head.created_at,
-                    updated_at: newsdesk_core::time::now(),
-                    ..incoming
-                };
-                articles::update(&tx, &a)?;
-                revisions::insert(
-                    &tx,
-                    &new_meta(
-                        &a,
-                        Some(a.version),
-                        head.version,
-                        RevisionKind::Import,
-                        None,
-                        author,
-                    ),
-                    &a,
-                )?;
-                a
-            }
-        };
+        let mut out = Vec::with_capacity(incoming.len());
+        for a in incoming {
+            out.push(import_in(&tx, a, author, self.index_on_save)?);
+        }
         tx.commit()?;
-        Ok(result)
+        Ok(out)
     }
 
     /// Moves an article to the trash (hidden from the list, restorable).
@@ -330,6 +369,7 @@ impl Store {
         let mut a = articles::require(&tx, id)?;
         a.trashed_at = at;
         articles::update(&tx, &a)?;
+        index(&tx, &a, self.index_on_save)?;
         tx.commit()?;
         Ok(a)
     }
@@ -344,6 +384,7 @@ impl Store {
             return Err(Error::NotInTrash(id.to_string()));
         }
         articles::delete(&tx, id)?;
+        search::remove(&tx, newsdesk_core::SearchKind::Article, &id.to_string())?;
         tx.commit()?;
         Ok(())
     }

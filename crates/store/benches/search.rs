@@ -1,0 +1,460 @@
+//! Search benchmark (issue 8): query latency over a generated archive of 100,000 articles
+//! of ~600 words plus 100,000 photo-like index rows, and what the index adds to a save.
+//!
+//! The database is generated once into a cache file (minutes) and reused:
+//!   NEWSDESK_SEARCH_BENCH_DB (default /tmp/newsdesk-search-bench/v2/newsdesk.db)
+//! Sizes can be cut for a quick run with NEWSDESK_SEARCH_BENCH_ARTICLES / _PHOTOS (a
+//! different size needs a different cache path).
+//!
+//! Run: cargo bench -p newsdesk-store --bench search
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use newsdesk_core::{Article, Byline, Document, NewArticle, Role, SearchKind, SearchQuery, Status};
+use newsdesk_store::{IndexDoc, SaveKind, SaveOutcome, Store};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// Common Vietnamese syllables, roughly most frequent first (newspaper prose).
+const SYLLABLES: &str = "của và các có là được trong cho người với không những một đã này \
+đến năm tại về khi để từ theo ra công nhiều như đó thì cũng trên sẽ phải nhà làm \
+việc nước vào tỉnh sau mới hơn nhưng đồng lại thành phố ngày động tế hiện còn chính \
+quốc kinh xã hội dân tình triển phát trường học sinh viên quan tổ chức dự án đầu tư \
+nông nghiệp thủy sản lúa gạo mưa bão lũ lụt giao thông cầu đường tàu xe máy điện \
+nông thôn miền trung biển đảo cảng cá ngư dân du lịch khách sạn văn hóa lễ hội \
+bệnh viện bác sĩ y tế thuốc trẻ em giáo dục thầy cô giáo lớp thi cử đại hội đảng \
+bộ ủy ban nhân dân chủ tịch phó giám đốc sở ngành cán công chức lao động việc làm \
+doanh nghiệp sản xuất hàng hóa xuất khẩu giá thị trường tiền tỷ triệu đồng ngân hàng \
+vốn vay thuế đất đai nhà ở quy hoạch xây dựng công trình khu dân cư môi trường rác \
+nước sạch rừng cây trồng chăn nuôi heo gà bò dịch bệnh cúm an ninh trật tự công an \
+cảnh sát vụ án tội phạm tòa xét xử bị cáo luật pháp quy định nghị định thông tư \
+hướng dẫn kiểm tra thanh tra xử phạt vi phạm sai phạm trách nhiệm kết quả báo cáo \
+hội nghị họp bàn thảo luận ý kiến đề nghị kiến nghị giải pháp chương trình kế hoạch \
+mục tiêu nhiệm vụ thực hiện triển khai hoàn thành tiến độ chất lượng hiệu quả nâng cao \
+tăng giảm đạt vượt chỉ tiêu so với cùng kỳ tháng quý đầu cuối sáng chiều tối hôm qua \
+nay mai tuần trước vừa qua tới đây hòa bình hoà giải thời tiết nắng nóng rét lạnh \
+mùa vụ thu hoạch bội thu mất trắng hỗ trợ khó khăn gia đình hộ nghèo chính sách \
+bảo hiểm xã hội lương hưu người cao tuổi thanh niên phụ nữ cựu chiến binh mặt trận \
+tổ quốc đoàn thể hội nông dân huyện thị trấn thôn bản làng xóm ấp khu phố phường \
+Đà Nẵng Quảng Trị Quảng Nam Quảng Ngãi Huế Hội An Hà Nội Sài Gòn Cần Thơ Nghệ An \
+Thanh Hóa Bình Định Phú Yên Khánh Hòa Gia Lai Kon Tum Đắk Lắk Lâm Đồng Cà Mau";
+
+const SECTIONS: [&str; 8] = [
+    "Thời sự",
+    "Kinh tế",
+    "Xã hội",
+    "Văn hóa",
+    "Thể thao",
+    "Pháp luật",
+    "Giáo dục",
+    "Sức khỏe",
+];
+const NAMES: [&str; 12] = [
+    "Thanh Hải",
+    "Minh Châu",
+    "Quốc Dũng",
+    "Hoàng Sơn",
+    "Ngọc Ánh",
+    "Văn Đức",
+    "Thu Hà",
+    "Phước Lộc",
+    "Bảo Ngọc",
+    "Đình Tuấn",
+    "Hồng Nhung",
+    "Xuân Trường",
+];
+
+struct Gen {
+    rng: StdRng,
+    words: Vec<&'static str>,
+    /// Cumulative Zipf-like weights over `words`.
+    cdf: Vec<f64>,
+}
+
+impl Gen {
+    fn new(seed: u64) -> Gen {
+        let words: Vec<&str> = SYLLABLES.split_whitespace().collect();
+        let mut cdf = Vec::with_capacity(words.len());
+        let mut acc = 0.0;
+        for i in 0..words.len() {
+            acc += 1.0 / (i as f64 + 2.0).powf(0.9);
+            cdf.push(acc);
+        }
+        Gen {
+            rng: StdRng::seed_from_u64(seed),
+            words,
+            cdf,
+        }
+    }
+
+    fn word(&mut self) -> &'static str {
+        let x = self.rng.random::<f64>() * self.cdf[self.cdf.len() - 1];
+        let i = self.cdf.partition_point(|&c| c < x);
+        self.words[i.min(self.words.len() - 1)]
+    }
+
+    fn sentence(&mut self, n: usize) -> String {
+        let mut s = String::new();
+        for i in 0..n {
+            let w = self.word();
+            if i == 0 {
+                let mut c = w.chars();
+                let first = c.next().unwrap();
+                s.extend(first.to_uppercase());
+                s.push_str(c.as_str());
+            } else {
+                s.push(' ');
+                s.push_str(w);
+            }
+        }
+        s.push('.');
+        s
+    }
+
+    fn paragraph(&mut self, words: usize) -> String {
+        let mut p = String::new();
+        let mut left = words;
+        while left > 0 {
+            let n = self.rng.random_range(8..20).min(left);
+            if !p.is_empty() {
+                p.push(' ');
+            }
+            p.push_str(&self.sentence(n));
+            left -= n;
+        }
+        p
+    }
+
+    fn article(&mut self, i: usize, n: usize) -> Article {
+        let n_head = self.rng.random_range(7..13);
+        let headline = self.sentence(n_head);
+        let lead = self.paragraph(35);
+        let body: Vec<String> = (0..6).map(|_| self.paragraph(95)).collect();
+        let section = SECTIONS[self.rng.random_range(0..SECTIONS.len())];
+        let name = NAMES[self.rng.random_range(0..NAMES.len())];
+        let mut a = Article::create(
+            NewArticle {
+                headline: headline.trim_end_matches('.').to_owned(),
+                lead,
+                body: Some(Document::from_plain_text(&body.join("\n\n"))),
+                bylines: vec![Byline::new(name, Role::Writer)],
+                section: section.into(),
+                tags: vec![self.word().into(), self.word().into()],
+            },
+            Utc::now(),
+        );
+        // Spread over three years, oldest first, as an archive grows.
+        let t = Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap()
+            + chrono::Duration::seconds((i as i64) * (3 * 365 * 86_400) / n as i64);
+        a.created_at = t;
+        a.updated_at = t;
+        a.version = 1;
+        a.status = if self.rng.random_bool(0.8) {
+            Status::Published
+        } else {
+            Status::ALL[self.rng.random_range(0..Status::ALL.len())]
+        };
+        a
+    }
+
+    fn photo(&mut self, i: usize, n: usize) -> IndexDoc {
+        let t = Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap()
+            + chrono::Duration::seconds((i as i64) * (3 * 365 * 86_400) / n as i64);
+        let n_words = self.rng.random_range(12..30);
+        IndexDoc {
+            kind: SearchKind::Photo,
+            ref_id: format!("photo-{i}"),
+            title: self.sentence(6),
+            text: self.paragraph(n_words),
+            people: vec![NAMES[self.rng.random_range(0..NAMES.len())].into()],
+            tags: vec![self.word().into()],
+            section: String::new(),
+            status: None,
+            date: t,
+            trashed: false,
+        }
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn open_or_generate(path: &PathBuf, n_articles: usize, n_photos: usize) -> Store {
+    let done = path.with_extension("done");
+    if done.exists() {
+        eprintln!("reusing {}", path.display());
+        return Store::open_file(path).expect("open cached bench db");
+    }
+    let _ = std::fs::remove_file(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut store = Store::open_file(path).expect("create bench db");
+    let mut g = Gen::new(8);
+    let started = Instant::now();
+    let batch = 1000;
+    for start in (0..n_articles).step_by(batch) {
+        let list: Vec<Article> = (start..(start + batch).min(n_articles))
+            .map(|i| g.article(i, n_articles))
+            .collect();
+        store.import_all(&list, "bench").unwrap();
+        if start.is_multiple_of(10_000) {
+            eprintln!("articles {start}/{n_articles} ({:?})", started.elapsed());
+        }
+    }
+    for start in (0..n_photos).step_by(batch) {
+        let docs: Vec<IndexDoc> = (start..(start + batch).min(n_photos))
+            .map(|i| g.photo(i, n_photos))
+            .collect();
+        store.index_all(&docs).unwrap();
+    }
+    eprintln!("generated in {:?}", started.elapsed());
+    std::fs::write(&done, format!("{n_articles} {n_photos}\n")).unwrap();
+    store
+}
+
+fn fold_word(w: &str) -> String {
+    newsdesk_core::fold::fold(w)
+}
+
+struct Stats {
+    p50: Duration,
+    p95: Duration,
+    max: Duration,
+    mean_hits: f64,
+}
+
+fn measure(store: &Store, queries: &[SearchQuery]) -> Stats {
+    for q in queries.iter().take(10) {
+        store.search(q).unwrap(); // warm the page cache and statement cache
+    }
+    let mut times = Vec::with_capacity(queries.len());
+    let mut hits = 0usize;
+    for q in queries {
+        let t = Instant::now();
+        let h = store.search(q).unwrap();
+        times.push(t.elapsed());
+        hits += h.len();
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    Stats {
+        p50: at(0.50),
+        p95: at(0.95),
+        max: *times.last().unwrap(),
+        mean_hits: hits as f64 / queries.len() as f64,
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let n_articles = env_usize("NEWSDESK_SEARCH_BENCH_ARTICLES", 100_000);
+    let n_photos = env_usize("NEWSDESK_SEARCH_BENCH_PHOTOS", 100_000);
+    let path = std::env::var("NEWSDESK_SEARCH_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from("/tmp/newsdesk-search-bench/v2/newsdesk.db"));
+    let mut store = open_or_generate(&path, n_articles, n_photos);
+    eprintln!(
+        "index rows: {}, db size: {} MB",
+        store.index_count().unwrap(),
+        std::fs::metadata(&path)
+            .map(|m| m.len() / 1_000_000)
+            .unwrap_or(0)
+    );
+
+    let mut g = Gen::new(99);
+    let n = 300;
+    let q = |text: String| SearchQuery {
+        text,
+        limit: Some(20),
+        ..SearchQuery::default()
+    };
+    // Half typed with diacritics, half without, as reporters do.
+    let typed = |g: &mut Gen, i: usize| {
+        let w = g.word();
+        if i.is_multiple_of(2) {
+            w.to_owned()
+        } else {
+            fold_word(w)
+        }
+    };
+    let one: Vec<SearchQuery> = (0..n)
+        .map(|i| q(format!("{} ", typed(&mut g, i))))
+        .collect();
+    let two: Vec<SearchQuery> = (0..n)
+        .map(|i| q(format!("{} {} ", typed(&mut g, i), typed(&mut g, i))))
+        .collect();
+    let prefix: Vec<SearchQuery> = (0..n)
+        .map(|i| {
+            let w = fold_word(&typed(&mut g, i));
+            let cut: String = w.chars().take(w.chars().count().clamp(2, 3)).collect();
+            q(cut)
+        })
+        .collect();
+    let long_prefix: Vec<SearchQuery> = (0..n)
+        .map(|_| loop {
+            let w = fold_word(g.word());
+            let len = w.chars().count();
+            if len >= 5 {
+                break q(w.chars().take(len - 1).collect());
+            }
+        })
+        .collect();
+    let filtered: Vec<SearchQuery> = (0..n)
+        .map(|i| {
+            let mut x = q(format!("{} ", typed(&mut g, i)));
+            x.kinds = vec![SearchKind::Article];
+            x.status = Some(Status::Published);
+            x.section = Some(SECTIONS[i % SECTIONS.len()].into());
+            x
+        })
+        .collect();
+    let section_only: Vec<SearchQuery> = filtered
+        .iter()
+        .map(|x| SearchQuery {
+            section: x.section.clone(),
+            ..q(x.text.clone())
+        })
+        .collect();
+    let dated: Vec<SearchQuery> = filtered
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let mut x = x.clone();
+            let from =
+                chrono::NaiveDate::from_ymd_opt(2023 + (i % 3) as i32, 1 + (i % 12) as u32, 1)
+                    .unwrap();
+            x.from = Some(from);
+            x.to = from.checked_add_months(chrono::Months::new(3));
+            x
+        })
+        .collect();
+    let place: Vec<SearchQuery> = (0..n)
+        .map(|i| q(["da nang", "Đà Nẵng", "quang tri ", "Hòa "][i % 4].into()))
+        .collect();
+    let phrase: Vec<SearchQuery> = (0..n)
+        .map(|i| {
+            let (a, b) = (typed(&mut g, i), typed(&mut g, i + 1));
+            q(format!("\"{a} {b}\""))
+        })
+        .collect();
+
+    println!("## search latency ({n_articles} articles + {n_photos} photo rows, {n} queries each, top 20)");
+    println!("| query | p50 ms | p95 ms | max ms | mean hits |");
+    println!("|---|---|---|---|---|");
+    for (name, qs) in [
+        ("one word", &one),
+        ("two words", &two),
+        ("prefix, 2-3 letters typed", &prefix),
+        (
+            "prefix, 4+ letters typed (word minus its last letter)",
+            &long_prefix,
+        ),
+        ("filtered: one section", &section_only),
+        ("filtered: article, published, one section", &filtered),
+        ("filtered as above, plus a 3-month date range", &dated),
+        ("place names (da nang, Đà Nẵng, quang tri, Hòa)", &place),
+        (
+            "phrase of two random common words (mostly no match)",
+            &phrase,
+        ),
+    ] {
+        let s = measure(&store, qs);
+        println!(
+            "| {name} | {} | {} | {} | {:.1} |",
+            ms(s.p50),
+            ms(s.p95),
+            ms(s.max),
+            s.mean_hits
+        );
+    }
+
+    // Save latency with and without the index, interleaved on the same articles.
+    let ids: Vec<_> = store
+        .search(&SearchQuery {
+            text: "của ".into(),
+            kinds: vec![SearchKind::Article],
+            limit: Some(100),
+            ..SearchQuery::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|h| uuid::Uuid::parse_str(&h.id).unwrap())
+        .collect();
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    for (i, id) in ids.iter().cycle().take(400).enumerate() {
+        let on = i % 2 == 0;
+        store.set_index_on_save(on);
+        let mut a = store.article(*id).unwrap();
+        a.lead.push_str(&format!(" {}", g.word()));
+        let t = Instant::now();
+        let out = store.save(&a, a.version, SaveKind::Auto, "bench").unwrap();
+        let d = t.elapsed();
+        assert!(matches!(out, SaveOutcome::Saved { .. }));
+        if on {
+            with.push(d)
+        } else {
+            without.push(d)
+        }
+    }
+    store.set_index_on_save(true);
+    // Leave the cached database consistent for the next run.
+    for id in &ids {
+        let a = store.article(*id).unwrap();
+        let mut b = a.clone();
+        b.lead.push('.');
+        store.save(&b, a.version, SaveKind::Auto, "bench").unwrap();
+    }
+    with.sort();
+    without.sort();
+    let p = |v: &[Duration], q: f64| v[((v.len() as f64 * q) as usize).min(v.len() - 1)];
+    println!();
+    println!("## save latency (synchronous=FULL, WAL; 200 saves each, interleaved)");
+    let mean = |v: &[Duration]| v.iter().sum::<Duration>() / v.len() as u32;
+    println!("| save | p50 ms | mean ms | p95 ms |");
+    println!("|---|---|---|---|");
+    for (name, v) in [("without index", &without), ("with index", &with)] {
+        println!(
+            "| {name} | {} | {} | {} |",
+            ms(p(v, 0.5)),
+            ms(mean(v)),
+            ms(p(v, 0.95))
+        );
+    }
+    let slow = |v: &[Duration]| v.iter().filter(|d| d.as_millis() >= 15).count();
+    println!(
+        "saves of 15 ms or more: without index {}, with index {}",
+        slow(&without),
+        slow(&with)
+    );
+    // The CPU part of indexing one article: both keys of all its text.
+    let a = store.article(ids[0]).unwrap();
+    let doc = IndexDoc::article(&a);
+    let t = Instant::now();
+    for _ in 0..50 {
+        let all = format!("{}\n{}", doc.title, doc.text);
+        std::hint::black_box((
+            newsdesk_core::fold::fold(&all),
+            newsdesk_core::fold::exact(&all),
+        ));
+    }
+    println!(
+        "folding one article's text both ways ({} words): {} ms",
+        newsdesk_core::text::word_count(&doc.text),
+        ms(t.elapsed() / 50)
+    );
+    println!(
+        "| added by the index | {} | {} | {} |",
+        ms(p(&with, 0.5).saturating_sub(p(&without, 0.5))),
+        ms(mean(&with).saturating_sub(mean(&without))),
+        ms(p(&with, 0.95).saturating_sub(p(&without, 0.95)))
+    );
+}

@@ -1,0 +1,85 @@
+//! Search on the [`Store`]: running a search, the recent-searches list, and rebuilding the
+//! index from the tables it mirrors. The index itself is [`crate::search`].
+
+use newsdesk_core::{RecentSearch, SearchHit, SearchQuery};
+use rusqlite::TransactionBehavior;
+
+use crate::error::Result;
+use crate::search::{self, IndexDoc};
+use crate::{articles, recent_searches, Store};
+
+impl Store {
+    /// Runs a search. Any text is accepted (FTS5 syntax in it is read as words); a text
+    /// without words finds nothing.
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+        search::search(&self.conn, q)
+    }
+
+    /// Adds a search to the recent-searches list (call when the user settles on it, e.g.
+    /// opens a hit or presses Enter, not on every key). Blank text is ignored.
+    pub fn remember_search(&mut self, text: &str) -> Result<()> {
+        let text = newsdesk_core::text::nfc(text.trim());
+        if text.is_empty() {
+            return Ok(());
+        }
+        recent_searches::record(&self.conn, &text, newsdesk_core::time::now())
+    }
+
+    /// The most recent searches, newest first.
+    pub fn recent_searches(&self, limit: u32) -> Result<Vec<RecentSearch>> {
+        recent_searches::list(&self.conn, limit)
+    }
+
+    /// Forgets the recent searches.
+    pub fn clear_recent_searches(&mut self) -> Result<()> {
+        recent_searches::clear(&self.conn)
+    }
+
+    /// Rebuilds the search index from scratch in one transaction; returns the number of
+    /// rows indexed. Each searchable kind adds its rows here.
+    pub fn reindex(&mut self) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        search::clear(&tx)?;
+        articles::each(&tx, |a| search::upsert(&tx, &IndexDoc::article(&a)))?;
+        search::optimize(&tx)?;
+        search::rebuilt(&tx)?;
+        let n = search::count(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Rebuilds the index when a migration asked for it (checked at every open).
+    pub(crate) fn reindex_if_asked(&mut self) -> Result<()> {
+        if search::needs_rebuild(&self.conn)? {
+            self.reindex()?;
+        }
+        Ok(())
+    }
+
+    /// Indexes things whose own tables are kept elsewhere, in one transaction. The
+    /// benchmark uses it to stand in photo rows until photos are stored here.
+    pub fn index_all(&mut self, docs: &[IndexDoc]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for d in docs {
+            search::upsert(&tx, d)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Turns keeping the search index in step on saves off (`false`) or back on. Only for
+    /// measuring what indexing adds to a save (the search benchmark): while off, the index
+    /// goes stale until [`Store::reindex`].
+    pub fn set_index_on_save(&mut self, on: bool) {
+        self.index_on_save = on;
+    }
+
+    /// Number of rows in the search index.
+    pub fn index_count(&self) -> Result<i64> {
+        search::count(&self.conn)
+    }
+}

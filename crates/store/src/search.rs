@@ -1,0 +1,775 @@
+//! The search index: the `search_docs`, `search_head` and `search_text` tables (and the
+//! `search_reindex` flag a migration sets to ask for a rebuild). One row per searchable
+//! thing, keyed by kind and the id in the kind's own table; each text field is indexed
+//! twice, exact (diacritics kept, tone marks in one place) and folded (no diacritics,
+//! `đ` → `d`).
+//!
+//! Ranking is in tiers, newest first within a tier: all words as typed in the title,
+//! people or tags; the same folded; all words as typed anywhere; the same folded. So
+//! `Đà Nẵng` ranks above `Đa năng` for the query `Đà Nẵng`. Each tier is an FTS5 query in
+//! rowid order that stops at the page size, so a word found in every article costs no
+//! more than a rare one (bm25 counts every match of every word on each query: measured
+//! 8-35 ms at 10,000 rows, see BENCHMARKS.md).
+//!
+//! A kind plugs in by building an [`IndexDoc`] and calling [`upsert`] / [`remove`] inside
+//! the same transaction that writes its own table, and by adding its rows in
+//! `Store::reindex`.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use newsdesk_core::fold::{exact, fold};
+use newsdesk_core::search::{parse_query, snippet, Term};
+use newsdesk_core::{Article, SearchHit, SearchKind, SearchQuery, Status};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{Error, Result};
+
+/// What the index holds about one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexDoc {
+    /// What the thing is.
+    pub kind: SearchKind,
+    /// The id in the kind's own table.
+    pub ref_id: String,
+    /// Headline, caption title, a person's name.
+    pub title: String,
+    /// The text shown in snippets: lead and body, a photo's description and credit, …
+    pub text: String,
+    /// Names credited (bylines, photographer).
+    pub people: Vec<String>,
+    /// Tags or keywords.
+    pub tags: Vec<String>,
+    /// The section, for the section filter (empty when the kind has none).
+    pub section: String,
+    /// The workflow status, for the status filter (articles).
+    pub status: Option<Status>,
+    /// The date the date-range filter compares (an article's last change).
+    pub date: DateTime<Utc>,
+    /// In the trash: left out of results unless asked for.
+    pub trashed: bool,
+}
+
+impl IndexDoc {
+    /// What is indexed of an article: headline, lead and body, bylines, tags.
+    pub fn article(a: &Article) -> IndexDoc {
+        let body = a.body.plain_text();
+        let text = match (a.lead.is_empty(), body.is_empty()) {
+            (_, true) => a.lead.clone(),
+            (true, false) => body,
+            (false, false) => format!("{}\n\n{}", a.lead, body),
+        };
+        IndexDoc {
+            kind: SearchKind::Article,
+            ref_id: a.id.to_string(),
+            title: a.headline.clone(),
+            text,
+            people: a.bylines.iter().map(|b| b.name.clone()).collect(),
+            tags: a.tags.clone(),
+            section: a.section.clone(),
+            status: Some(a.status),
+            date: a.updated_at,
+            trashed: a.trashed_at.is_some(),
+        }
+    }
+}
+
+fn ts(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn alnum(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The filter word for a section or a person: folded, letters and digits only.
+fn key(prefix: &str, s: &str) -> String {
+    format!("{prefix}{}", alnum(&fold(s)))
+}
+
+/// The filter word for the month a date falls in.
+fn month(d: &NaiveDate) -> String {
+    format!("m{}", d.format("%Y%m"))
+}
+
+/// The filter words of a row, in the `meta` column of both FTS tables.
+fn meta(doc: &IndexDoc) -> String {
+    let mut m = vec![
+        format!("kind{}", doc.kind.as_str()),
+        key("sec", &doc.section),
+        month(&doc.date.date_naive()),
+    ];
+    if doc.trashed {
+        m.push("trashed".into());
+    }
+    if let Some(s) = doc.status {
+        m.push(format!("status{}", alnum(s.as_str())));
+    }
+    m.extend(doc.people.iter().map(|p| key("p", p)));
+    m.join(" ")
+}
+
+/// Adds or replaces the index row of one thing. Call inside the transaction that saves it.
+pub fn upsert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
+    let kind = doc.kind.as_str();
+    let people = doc.people.join("\n");
+    let tags = doc.tags.join("\n");
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM search_docs WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row(params![kind, doc.ref_id], |r| r.get(0))
+        .optional()?;
+    let values = params![
+        kind,
+        doc.ref_id,
+        doc.title,
+        doc.text,
+        doc.section,
+        doc.status.map(Status::as_str),
+        people,
+        ts(&doc.date),
+        doc.trashed,
+    ];
+    let id = match existing {
+        Some(id) => {
+            delete_fts(conn, id)?;
+            conn.prepare_cached(
+                "UPDATE search_docs SET kind = ?1, ref_id = ?2, title = ?3, text = ?4, section = ?5,
+                        status = ?6, people = ?7, date = ?8, trashed = ?9
+                 WHERE id = ?10",
+            )?
+            .execute(rusqlite::params_from_iter(
+                values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
+            ))?;
+            id
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO search_docs (kind, ref_id, title, text, section, status, people, date, trashed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(values)?;
+            conn.last_insert_rowid()
+        }
+    };
+    let head = format!("{}\n{people}\n{tags}", doc.title);
+    let body = format!("{head}\n{}", doc.text);
+    let meta = meta(doc);
+    conn.prepare_cached(
+        "INSERT INTO search_head (rowid, head, head_f, meta) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, exact(&head), fold(&head), meta])?;
+    conn.prepare_cached(
+        "INSERT INTO search_text (rowid, body, body_f, meta) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, exact(&body), fold(&body), meta])?;
+    Ok(())
+}
+
+fn delete_fts(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM search_head WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Removes the index row of one thing, if any.
+pub fn remove(conn: &Connection, kind: SearchKind, ref_id: &str) -> Result<()> {
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM search_docs WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row(params![kind.as_str(), ref_id], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        delete_fts(conn, id)?;
+        conn.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
+            .execute([id])?;
+    }
+    Ok(())
+}
+
+/// Empties the index (before a rebuild).
+pub fn clear(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "INSERT INTO search_head (search_head) VALUES ('delete-all');
+         INSERT INTO search_text (search_text) VALUES ('delete-all');
+         DELETE FROM search_docs;",
+    )?;
+    Ok(())
+}
+
+/// Merges each FTS table into one segment (after a rebuild: faster queries from the start).
+pub fn optimize(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "INSERT INTO search_head (search_head) VALUES ('optimize');
+         INSERT INTO search_text (search_text) VALUES ('optimize');",
+    )?;
+    Ok(())
+}
+
+/// Whether a migration asked for the index to be rebuilt.
+pub fn needs_rebuild(conn: &Connection) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM search_reindex)", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Records that the index has been rebuilt.
+pub fn rebuilt(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_reindex", [])?;
+    Ok(())
+}
+
+/// Number of rows in the index.
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM search_docs", [], |r| r.get(0))?)
+}
+
+fn quoted(words: &[String]) -> String {
+    format!("\"{}\"", words.join(" ").replace('"', "\"\""))
+}
+
+fn fts_terms(terms: &[Term], pick: fn(&Term) -> &Vec<String>) -> String {
+    terms
+        .iter()
+        .map(|t| {
+            let mut s = quoted(pick(t));
+            if t.prefix {
+                s.push('*');
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The filters of a query as an FTS5 expression on `meta` ANDed to a tier's words.
+fn filter_expression(q: &SearchQuery) -> String {
+    let mut f = String::new();
+    // Only articles have a status: with a status filter, a kind filter that allows
+    // articles adds nothing but work.
+    let status_implies_kind = q.status.is_some() && q.kinds.contains(&SearchKind::Article);
+    if !q.kinds.is_empty() && q.kinds.len() < SearchKind::ALL.len() && !status_implies_kind {
+        let kinds: Vec<String> = q
+            .kinds
+            .iter()
+            .map(|k| format!("\"kind{}\"", k.as_str()))
+            .collect();
+        f.push_str(&format!(" AND meta : ({})", kinds.join(" OR ")));
+    }
+    if let Some(s) = q.status {
+        f.push_str(&format!(" AND meta : \"status{}\"", alnum(s.as_str())));
+    }
+    if let Some(sec) = &q.section {
+        f.push_str(&format!(" AND meta : \"{}\"", key("sec", sec)));
+    }
+    if let Some(p) = &q.person {
+        f.push_str(&format!(" AND meta : \"{}\"", key("p", p)));
+    }
+    if let Some(months) = months(q.from, q.to) {
+        f.push_str(&format!(" AND meta : ({})", months.join(" OR ")));
+    }
+    f
+}
+
+/// Most months a date range is narrowed by in the index; longer ranges are only checked
+/// against the stored date.
+const MAX_MONTHS: usize = 36;
+
+/// The month words a date range covers, when both ends are given and it is short enough.
+fn months(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<Vec<String>> {
+    let (from, to) = (from?, to?);
+    let mut out = Vec::new();
+    let mut d = from.with_day(1)?;
+    while d <= to {
+        out.push(format!("\"{}\"", month(&d)));
+        if out.len() > MAX_MONTHS {
+            return None;
+        }
+        d = d.checked_add_months(chrono::Months::new(1))?;
+    }
+    Some(out)
+}
+
+/// One ranking tier: an FTS table, the columns searched and the words.
+struct Tier {
+    table: &'static str,
+    expr: String,
+}
+
+/// The tiers of a query, best first, or none when it has no words. Every word the user
+/// typed is inside an FTS5 string, so nothing they type is read as FTS5 syntax.
+fn tiers(q: &SearchQuery, terms: &[Term]) -> Vec<Tier> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let folded = fts_terms(terms, |t| &t.folded);
+    let exact = fts_terms(terms, |t| &t.exact);
+    let filters = filter_expression(q);
+    let trash = if q.include_trashed {
+        ""
+    } else {
+        " NOT meta : \"trashed\""
+    };
+    let mut out = Vec::new();
+    for (table, col, words) in [
+        ("search_head", "head", &exact),
+        ("search_head", "head_f", &folded),
+        ("search_text", "body", &exact),
+        ("search_text", "body_f", &folded),
+    ] {
+        if !col.ends_with("_f") && exact == folded {
+            continue; // typed without diacritics: the exact tier finds nothing more
+        }
+        out.push(Tier {
+            table,
+            expr: format!("(({col} : ({words})){filters}){trash}"),
+        });
+    }
+    out
+}
+
+fn day_start(d: NaiveDate) -> String {
+    format!("{}T00:00:00.000Z", d.format("%Y-%m-%d"))
+}
+
+/// Runs a search. Any text is accepted; a text without words finds nothing.
+pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+    let terms = parse_query(&q.text);
+    let tiers = tiers(q, &terms);
+    let limit = q.limit.unwrap_or(20).clamp(1, 200) as usize;
+    let dated = q.from.is_some() || q.to.is_some();
+    let from = q.from.map(day_start).unwrap_or_default();
+    let to =
+        q.to.and_then(|d| d.succ_opt())
+            .map(day_start)
+            .unwrap_or_else(|| "9999".into());
+    let mut found: Vec<(i64, f64)> = Vec::new();
+    let n_tiers = tiers.len();
+    for (i, tier) in tiers.iter().enumerate() {
+        if found.len() >= limit {
+            break;
+        }
+        let table = tier.table;
+        // CROSS JOIN keeps the FTS table outermost, walked newest first.
+        let sql = if dated {
+            format!(
+                "SELECT f.rowid FROM {table} f CROSS JOIN search_docs d ON d.id = f.rowid
+                 WHERE {table} MATCH ?1 AND d.date >= ?2 AND d.date < ?3
+                 ORDER BY f.rowid DESC LIMIT ?4"
+            )
+        } else {
+            format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND ?2 <= ?3
+                 ORDER BY rowid DESC LIMIT ?4"
+            )
+        };
+        let want = (limit + found.len()) as i64;
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(params![tier.expr, from, to, want], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        let score = (n_tiers - i) as f64;
+        for id in ids {
+            if found.len() < limit && !found.iter().any(|(f, _)| *f == id) {
+                found.push((id, score));
+            }
+        }
+    }
+    let mut doc = conn.prepare_cached(
+        "SELECT kind, ref_id, title, text, section, status, date, trashed FROM search_docs WHERE id = ?1",
+    )?;
+    let mut hits = Vec::with_capacity(found.len());
+    for (id, score) in found {
+        let row = doc
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, bool>(7)?,
+                ))
+            })
+            .optional()?;
+        let Some((kind, ref_id, title, text, section, status, date, trashed)) = row else {
+            continue;
+        };
+        let kind = SearchKind::parse(&kind).ok_or_else(|| {
+            Error::Corrupt(format!("the search index has an unknown kind '{kind}'"))
+        })?;
+        let status = status.as_deref().map(Status::parse).transpose()?;
+        let date = DateTime::parse_from_rfc3339(&date)
+            .map_err(|e| Error::Corrupt(format!("the search index has a bad date '{date}': {e}")))?
+            .with_timezone(&Utc);
+        let (snip, match_offset) = snippet(&text, &terms);
+        hits.push(SearchHit {
+            kind,
+            id: ref_id,
+            title: newsdesk_core::search::highlight(&title, &terms),
+            snippet: snip,
+            match_offset,
+            section,
+            status,
+            date,
+            trashed,
+            score,
+        });
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{SaveKind, Store};
+    use newsdesk_core::{Byline, Document, NewArticle, Role};
+    use unicode_normalization::UnicodeNormalization;
+
+    fn article(s: &mut Store, headline: &str, body: &str) -> String {
+        s.create(
+            NewArticle {
+                headline: headline.into(),
+                body: Some(Document::from_plain_text(body)),
+                ..NewArticle::default()
+            },
+            "test",
+        )
+        .unwrap()
+        .id
+        .to_string()
+    }
+
+    fn titles(s: &Store, q: &SearchQuery) -> Vec<String> {
+        s.search(q)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.title.into_iter().map(|p| p.text).collect())
+            .collect()
+    }
+
+    fn text(t: &str) -> SearchQuery {
+        SearchQuery {
+            text: t.into(),
+            ..SearchQuery::default()
+        }
+    }
+
+    fn corpus() -> Store {
+        let mut s = Store::open_in_memory().unwrap();
+        for (h, b) in [
+            ("Đa năng", "Một thiết bị đa năng cho nhà nông."),
+            ("Đà Nẵng", "Mưa lớn ở Đà Nẵng suốt đêm."),
+            ("Quảng Trị", "Lũ về Quảng Trị."),
+            ("Hòa bình", "Kiểu bỏ dấu cũ."),
+            ("Hoà giải", "Kiểu bỏ dấu mới."),
+            ("Nông nghiệp", "Vụ lúa mới ở đồng bằng."),
+            ("Thời tiết", "Trời nắng, không có gì để tìm."),
+        ] {
+            article(&mut s, h, b);
+        }
+        s
+    }
+
+    #[test]
+    fn finds_vietnamese_with_or_without_diacritics() {
+        let s = corpus();
+        for (query, expected_first, must_find) in [
+            ("da nang", "Đà Nẵng", &["Đà Nẵng", "Đa năng"][..]),
+            ("Đà Nẵng", "Đà Nẵng", &["Đà Nẵng", "Đa năng"]),
+            ("Đa năng", "Đa năng", &["Đa năng", "Đà Nẵng"]),
+            ("quang tri", "Quảng Trị", &["Quảng Trị"]),
+            ("QUẢNG TRỊ ", "Quảng Trị", &["Quảng Trị"]),
+            ("hoa ", "Hòa bình", &["Hòa bình", "Hoà giải"]),
+            ("hòa ", "Hòa bình", &["Hòa bình", "Hoà giải"]),
+            ("hoà ", "Hòa bình", &["Hòa bình", "Hoà giải"]),
+            ("nghi", "Nông nghiệp", &["Nông nghiệp"]),
+            ("\"mua lon\"", "Đà Nẵng", &["Đà Nẵng"]),
+        ] {
+            let got = titles(&s, &text(query));
+            for m in must_find {
+                assert!(
+                    got.iter().any(|g| g == m),
+                    "{query:?} should find {m}: {got:?}"
+                );
+            }
+            if query.starts_with('h') {
+                // Both tone-mark styles are the same word: both hits, either order.
+                assert_eq!(got.len(), 2, "{query:?}: {got:?}");
+            } else {
+                assert_eq!(got[0], expected_first, "{query:?}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn exact_diacritics_rank_first() {
+        let s = corpus();
+        for (query, first, second) in [
+            ("Đà Nẵng", "Đà Nẵng", "Đa năng"),
+            ("Đa năng", "Đa năng", "Đà Nẵng"),
+            ("\"Đà Nẵng\"", "Đà Nẵng", "Đa năng"),
+        ] {
+            let got = titles(&s, &text(query));
+            assert_eq!(got[..2], [first, second], "{query:?}");
+        }
+    }
+
+    #[test]
+    fn nfd_and_nfc_find_each_other() {
+        let mut s = Store::open_in_memory().unwrap();
+        // The store keeps NFC, so index a decomposed text directly as another kind would.
+        let nfd: String = "Bão đổ bộ Quảng Ngãi".nfd().collect();
+        s.index_all(&[IndexDoc {
+            kind: SearchKind::Photo,
+            ref_id: "p1".into(),
+            title: nfd.clone(),
+            text: String::new(),
+            people: vec![],
+            tags: vec![],
+            section: String::new(),
+            status: None,
+            date: newsdesk_core::time::now(),
+            trashed: false,
+        }])
+        .unwrap();
+        article(&mut s, "Quảng Ngãi đón khách", "");
+        for query in [
+            "Quảng Ngãi",
+            &"Quảng Ngãi".nfd().collect::<String>(),
+            "quang ngai",
+        ] {
+            assert_eq!(s.search(&text(query)).unwrap().len(), 2, "{query:?}");
+        }
+        let phrase: String = "\"đổ bộ\"".nfd().collect();
+        assert_eq!(titles(&s, &text(&phrase)).len(), 1);
+    }
+
+    #[test]
+    fn hostile_input_is_text_not_syntax() {
+        let s = corpus();
+        for query in [
+            "\"",
+            "\"\"",
+            "\"Đà",
+            "Đà\"",
+            "*",
+            "**",
+            "da*",
+            "*nang",
+            "NEAR",
+            "NEAR(da nang)",
+            "da NEAR nang",
+            "title:da",
+            "title : da",
+            "{title}: x",
+            "-da",
+            "da -nang",
+            "da - nang",
+            "AND",
+            "OR",
+            "NOT",
+            "da OR",
+            "(da",
+            "da)",
+            "^da",
+            "da^",
+            "+",
+            "'",
+            "\\",
+            "\0",
+            "%",
+            "_",
+            "da\"nang\"\"",
+            ":",
+            "::",
+            "col:\"x",
+            "\u{200b}",
+            "🙂",
+            "a\"b\"c\"d",
+        ] {
+            if let Err(e) = s.search(&text(query)) {
+                panic!("{query:?} errored: {e}");
+            }
+        }
+        assert_eq!(titles(&s, &text("title:\"Quảng")), Vec::<String>::new());
+        assert!(s.search(&text("")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn filters_narrow_the_hits() {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut a = s
+            .create(
+                NewArticle {
+                    headline: "Bão số 3".into(),
+                    section: "Thời sự".into(),
+                    bylines: vec![Byline::new("Thanh Hải", Role::Writer)],
+                    ..NewArticle::default()
+                },
+                "t",
+            )
+            .unwrap();
+        a.status = Status::Published;
+        s.save(&a, 1, SaveKind::Auto, "t").unwrap();
+        let b = s
+            .create(
+                NewArticle {
+                    headline: "Bão số 4".into(),
+                    section: "Kinh tế".into(),
+                    bylines: vec![Byline::new("Minh Châu", Role::Writer)],
+                    ..NewArticle::default()
+                },
+                "t",
+            )
+            .unwrap();
+        let today = chrono::Utc::now().date_naive();
+        fn q(s: &Store, f: &dyn Fn(&mut SearchQuery)) -> Vec<String> {
+            let mut q = text("bao");
+            f(&mut q);
+            titles(s, &q)
+        }
+        let both = ["Bão số 4", "Bão số 3"].map(String::from).to_vec();
+        let only_a = vec!["Bão số 3".to_string()];
+        let only_b = vec!["Bão số 4".to_string()];
+        let none: Vec<String> = vec![];
+        assert_eq!(q(&s, &|_| {}).len(), 2);
+        assert_eq!(q(&s, &|q| q.status = Some(Status::Published)), only_a);
+        assert_eq!(q(&s, &|q| q.status = Some(Status::Draft)), only_b);
+        assert_eq!(q(&s, &|q| q.section = Some("thoi su".into())), only_a);
+        assert_eq!(q(&s, &|q| q.section = Some("Kinh tế".into())), only_b);
+        assert_eq!(q(&s, &|q| q.person = Some("Thanh Hai".into())), only_a);
+        assert_eq!(q(&s, &|q| q.person = Some("Minh Châu".into())), only_b);
+        assert_eq!(q(&s, &|q| q.kinds = vec![SearchKind::Photo]), none);
+        assert_eq!(
+            q(&s, &|q| {
+                q.kinds = vec![SearchKind::Article];
+                q.status = Some(Status::Published)
+            }),
+            only_a
+        );
+        assert_eq!(
+            q(&s, &|q| {
+                q.kinds = vec![SearchKind::Photo];
+                q.status = Some(Status::Published)
+            }),
+            none
+        );
+        assert_eq!(q(&s, &|q| q.kinds = vec![SearchKind::Article]).len(), 2);
+        assert_eq!(q(&s, &|q| q.from = Some(today)).len(), 2);
+        assert_eq!(q(&s, &|q| q.to = today.pred_opt()), none);
+        assert_eq!(q(&s, &|q| q.from = today.succ_opt()), none);
+        let mut sorted = q(&s, &|q| {
+            q.from = Some(today);
+            q.to = Some(today)
+        });
+        sorted.sort();
+        let mut expected = both.clone();
+        expected.sort();
+        assert_eq!(sorted, expected);
+        s.trash(b.id).unwrap();
+        assert_eq!(q(&s, &|_| {}), only_a);
+        assert_eq!(q(&s, &|q| q.include_trashed = true).len(), 2);
+        s.purge(b.id).unwrap();
+        assert_eq!(q(&s, &|q| q.include_trashed = true), only_a);
+    }
+
+    #[test]
+    fn every_save_path_updates_the_index() {
+        let mut s = Store::open_in_memory().unwrap();
+        let a = s
+            .create(
+                NewArticle {
+                    headline: "Cầu Rồng".into(),
+                    ..NewArticle::default()
+                },
+                "t",
+            )
+            .unwrap();
+        let mut e = a.clone();
+        e.headline = "Cầu Sông Hàn".into();
+        s.save(&e, 1, SaveKind::Auto, "t").unwrap();
+        assert!(titles(&s, &text("rong ")).is_empty());
+        assert_eq!(titles(&s, &text("song han")), ["Cầu Sông Hàn"]);
+        let first = s.revisions(a.id).unwrap()[0].id;
+        s.restore_revision(a.id, first, "t").unwrap();
+        assert_eq!(titles(&s, &text("rong")), ["Cầu Rồng"]);
+        assert!(titles(&s, &text("song han")).is_empty());
+        let mut imported = s.article(a.id).unwrap();
+        imported.headline = "Cầu Thuận Phước".into();
+        s.import(&imported, "t").unwrap();
+        assert_eq!(titles(&s, &text("thuan phuoc")), ["Cầu Thuận Phước"]);
+        assert_eq!(s.index_count().unwrap(), 1);
+    }
+
+    #[test]
+    fn reindex_rebuilds_what_a_migration_asks_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.db");
+        {
+            let mut s = Store::open_file(&path).unwrap();
+            article(&mut s, "Hội An", "Phố cổ.");
+            // Lose the index as an older build or a future migration would leave it.
+            clear(&s.conn).unwrap();
+            s.conn
+                .execute("INSERT INTO search_reindex (reason) VALUES ('test')", [])
+                .unwrap();
+            assert!(titles(&s, &text("hoi an")).is_empty());
+        }
+        let mut s = Store::open_file(&path).unwrap();
+        assert_eq!(titles(&s, &text("hoi an")), ["Hội An"]);
+        assert!(!needs_rebuild(&s.conn).unwrap());
+        assert_eq!(s.reindex().unwrap(), 1);
+        assert_eq!(titles(&s, &text("pho co")), ["Hội An"]);
+    }
+
+    #[test]
+    fn snippets_mark_matches_as_runs_not_html() {
+        let mut s = Store::open_in_memory().unwrap();
+        article(
+            &mut s,
+            "Tin <b>nóng</b>",
+            "Sáng nay, mưa lớn ở Đà Nẵng <script>.",
+        );
+        let hit = &s.search(&text("da nang")).unwrap()[0];
+        let marked: Vec<&str> = hit
+            .snippet
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["Đà", "Nẵng"]);
+        let whole: String = hit.snippet.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            whole.contains("<script>"),
+            "text is returned as text: {whole}"
+        );
+        assert_eq!(hit.match_offset, Some(20));
+    }
+
+    #[test]
+    fn recent_searches_are_kept_newest_first_once_each() {
+        let mut s = Store::open_in_memory().unwrap();
+        for q in ["da nang", "quang tri", "  ", "da nang"] {
+            s.remember_search(q).unwrap();
+        }
+        let got: Vec<String> = s
+            .recent_searches(10)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(got, ["da nang", "quang tri"]);
+        for i in 0..60 {
+            s.remember_search(&format!("q{i}")).unwrap();
+        }
+        assert_eq!(
+            s.recent_searches(100).unwrap().len(),
+            crate::recent_searches::KEEP as usize
+        );
+        s.clear_recent_searches().unwrap();
+        assert!(s.recent_searches(10).unwrap().is_empty());
+    }
+}

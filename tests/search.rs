@@ -1,0 +1,193 @@
+//! Search from the command line on a real database file (issue 8): Vietnamese with and
+//! without diacritics, exact matches first, filters, hostile input, `db reindex`, and the
+//! rebuild after migrating a database made before the index existed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn newsdesk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("NEWSDESK_AUTHOR", "test")
+        .output()
+        .expect("run newsdesk")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = newsdesk(dir, args);
+    assert!(
+        out.status.success(),
+        "newsdesk {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn new_article(dir: &Path, headline: &str, body: &str) -> String {
+    ok(
+        dir,
+        &["article", "new", "--headline", headline, "--body", body],
+    )
+    .trim()
+    .to_owned()
+}
+
+/// Headlines of the hits, best first.
+fn search(dir: &Path, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let hits: serde_json::Value = serde_json::from_str(&ok(dir, &all)).unwrap();
+    hits.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            h["title"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["text"].as_str().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+fn newsroom() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (h, b) in [
+        ("Đa năng", "Máy cày đa năng về làng."),
+        ("Đà Nẵng", "Mưa lớn ở Đà Nẵng suốt đêm qua."),
+        ("Lũ ở Quảng Trị", "Nước sông Thạch Hãn lên nhanh."),
+        ("Hòa giải ở phường", "Tổ hòa giải làm việc."),
+        ("Hoà bình", "Kiểu bỏ dấu mới."),
+        ("Khuyến nông", "Nghề nông nghiệp vất vả."),
+    ] {
+        new_article(dir.path(), h, b);
+    }
+    dir
+}
+
+#[test]
+fn vietnamese_is_found_with_or_without_diacritics() {
+    let d = newsroom();
+    let dir = d.path();
+    for (query, first, count) in [
+        // Typed without diacritics both are equally good: both found, either first.
+        ("da nang", "", 2),
+        ("Đà Nẵng", "Đà Nẵng", 2),
+        ("Đa năng", "Đa năng", 2),
+        ("quang tri", "Lũ ở Quảng Trị", 1),
+        ("\"song thach han\"", "Lũ ở Quảng Trị", 1),
+        ("nghi", "Khuyến nông", 1),
+    ] {
+        let got = search(dir, &[query]);
+        assert_eq!(got.len(), count, "{query:?}: {got:?}");
+        if first.is_empty() {
+            assert!(got.iter().any(|g| g == "Đà Nẵng"), "{query:?}: {got:?}");
+        } else {
+            assert_eq!(got[0], first, "{query:?}: {got:?}");
+        }
+    }
+    for query in ["hoa ", "hòa ", "hoà "] {
+        let mut got = search(dir, &[query]);
+        got.sort();
+        assert_eq!(got, ["Hoà bình", "Hòa giải ở phường"], "{query:?}");
+    }
+    // Text output marks the matches.
+    let text = ok(dir, &["search", "da nang"]);
+    assert!(text.contains("[Đà] [Nẵng]"), "{text}");
+}
+
+#[test]
+fn fts_syntax_in_a_query_is_text() {
+    let d = newsroom();
+    for query in [
+        "\"",
+        "\"Đà",
+        "da*",
+        "*",
+        "NEAR(da nang)",
+        "da NEAR nang",
+        "title:da",
+        ":",
+        "-da",
+        "da -nang",
+        "AND",
+        "OR NOT",
+        "(da",
+        "^",
+        "{title}:x",
+        "\"a\" \"",
+    ] {
+        let out = newsdesk(d.path(), &["search", query]);
+        assert!(
+            out.status.success(),
+            "{query:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(search(d.path(), &["\"Đà"])[0], "Đà Nẵng");
+}
+
+#[test]
+fn kind_filter_and_usage_errors() {
+    let d = newsroom();
+    assert_eq!(search(d.path(), &["da nang", "--kind", "article"]).len(), 2);
+    assert!(search(d.path(), &["da nang", "--kind", "photo"]).is_empty());
+    assert!(search(d.path(), &["da nang", "--kind", "person"]).is_empty());
+    let out = newsdesk(d.path(), &["search", "x", "--kind", "video"]);
+    assert_eq!(out.status.code(), Some(2), "a bad kind is a usage error");
+    let out = newsdesk(d.path(), &["search", "x", "--status", "live"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown status 'live'"));
+}
+
+#[test]
+fn trashed_and_purged_articles_leave_the_results() {
+    let d = newsroom();
+    let id = new_article(d.path(), "Cầu Rồng phun lửa", "Cuối tuần.");
+    assert_eq!(search(d.path(), &["cau rong"]).len(), 1);
+    ok(d.path(), &["article", "trash", &id]);
+    assert!(search(d.path(), &["cau rong"]).is_empty());
+    assert_eq!(search(d.path(), &["cau rong", "--trash"]).len(), 1);
+    ok(d.path(), &["article", "purge", &id]);
+    assert!(search(d.path(), &["cau rong", "--trash"]).is_empty());
+}
+
+#[test]
+fn db_reindex_rebuilds_from_the_articles() {
+    let d = newsroom();
+    assert_eq!(ok(d.path(), &["db", "reindex"]).trim(), "indexed 6");
+    assert_eq!(search(d.path(), &["da nang"]).len(), 2);
+}
+
+/// Issue 8: a database made before the index existed is indexed when it is migrated.
+#[test]
+fn a_database_from_before_search_is_indexed_on_open() {
+    let d = newsroom();
+    let db = d.path().join("newsdesk.db");
+    {
+        // Turn it back into a schema-1 database: no search tables, version 1.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "DROP TABLE search_head; DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE search_reindex;
+             DROP TABLE recent_searches; DROP TABLE person_codes; DROP TABLE person_posts;
+             DROP TABLE people; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    assert_eq!(search(d.path(), &["quang tri"]), ["Lũ ở Quảng Trị"]);
+    let backups = std::fs::read_dir(d.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".schema1-")
+        })
+        .count();
+    assert_eq!(backups, 1, "the migration took a backup first");
+}
