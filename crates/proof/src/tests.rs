@@ -315,7 +315,6 @@ fn encoding_legacy() {
 #[test]
 fn newsroom_words_are_not_flagged() {
     let mut cfg = Config::default();
-    assert!(!run("Đây là pizzaa", &cfg, Rule::SyllableInvalid).is_empty() || true);
     assert_eq!(run("Họ chơi bôt", &cfg, Rule::SyllableStopTone).len(), 1);
     cfg.newsroom_words.push("bôt".into());
     assert!(run("Họ chơi bôt", &cfg, Rule::SyllableStopTone).is_empty());
