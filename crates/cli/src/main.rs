@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context, Result};
 
 mod article;
+mod proof;
 mod revisions;
 mod settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -49,6 +50,8 @@ enum Command {
     /// Check or back up the database.
     #[command(subcommand)]
     Db(DbCmd),
+    /// Proof Vietnamese text from FILE or stdin: one finding per line (JSON lines with --json).
+    Proof(proof::ProofArgs),
 }
 
 #[derive(Subcommand)]
@@ -213,6 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Settings(cmd) => settings::run(dir, cmd)?,
+        Command::Proof(args) => proof::run(args)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;
