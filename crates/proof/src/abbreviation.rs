@@ -1,7 +1,7 @@
 //! The abbreviation rule: an abbreviation must be spelled out once as `Full name (ABBR)`
 //! before or where it is first used, unless it is on the newsroom's well-known list.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::config::Config;
 use crate::finding::Rule;

@@ -3,7 +3,7 @@
 //! (`Hµ Néi`, `Haø Noäi`). Detects them and converts to NFC Unicode; the app calls
 //! [`to_unicode`] on paste and import, and the proofing rules flag what is left over.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -162,31 +162,39 @@ pub fn is_combining(c: char) -> bool {
 
 /// Which legacy encoding a whitespace-free piece of text shows signs of, if any.
 pub fn legacy_signs(chunk: &str) -> Option<SourceEncoding> {
-    let chars: Vec<char> = chunk.chars().take(64).collect();
     let letterish = |c: char| c.is_alphabetic() || TCVN3_SIGNS.contains(c);
-    for (i, &c) in chars.iter().enumerate() {
-        if TCVN3_SIGNS.contains(c) {
-            let before = i > 0 && letterish(chars[i - 1]);
-            let after = chars.get(i + 1).is_some_and(|&n| letterish(n));
+    let mut prev: Option<char> = None;
+    let mut it = chunk.chars().take(64).peekable();
+    let mut first = true;
+    while let Some(c) = it.next() {
+        if ('\u{a1}'..='\u{bf}').contains(&c) && TCVN3_SIGNS.contains(c) {
+            let before = prev.is_some_and(letterish);
+            let after = it.peek().is_some_and(|&n| letterish(n));
             if before || after {
                 return Some(SourceEncoding::Tcvn3);
             }
         }
-    }
-    for w in chars.windows(2) {
-        // A VNI letter pair, except the three that new-style Unicode spells too (hoà, hoá, hoãn).
-        let unicode_too = matches!(w[0], 'o' | 'O') && matches!(w[1], 'à' | 'á' | 'ã');
-        if LEGACY.vni2.contains_key(&(w[0], w[1])) && !unicode_too {
-            return Some(SourceEncoding::Vni);
+        if let Some(p) = prev {
+            // A VNI letter pair, except the three that new-style Unicode spells too
+            // (hoà, hoá, hoãn).
+            let unicode_too = matches!(p, 'o' | 'O') && matches!(c, 'à' | 'á' | 'ã');
+            if ('\u{c0}'..='\u{ff}').contains(&c)
+                && !unicode_too
+                && LEGACY.vni2.contains_key(&(p, c))
+            {
+                return Some(SourceEncoding::Vni);
+            }
         }
-    }
-    if let ['ñ' | 'Ñ', second, ..] = chars[..] {
-        if matches!(
-            second,
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ö' | 'ô' | 'Ö' | 'Ô'
-        ) {
-            return Some(SourceEncoding::Vni);
+        if first && matches!(c, 'ñ' | 'Ñ') {
+            let next = it.peek().copied();
+            if next.is_some_and(|n| {
+                matches!(n, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ö' | 'ô' | 'Ö' | 'Ô')
+            }) {
+                return Some(SourceEncoding::Vni);
+            }
         }
+        first = false;
+        prev = Some(c);
     }
     None
 }

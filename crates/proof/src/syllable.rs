@@ -2,7 +2,7 @@
 //! cluster (glide, nucleus, off-glide), final consonant and tone, and deciding whether the
 //! parts can go together and where the tone mark belongs. No dictionary: rules only.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// The six tones, in the order of the vowel table below.
@@ -283,15 +283,21 @@ pub fn shape(l: &Letters) -> Shape {
         vowels_end: vowel_run_end,
         coda,
     };
-    let rhyme: String = b[onset_len..].iter().collect();
+    // The rhyme spelt into a stack buffer: no allocation on the per-word path.
+    let mut buf = [0u8; 40];
+    let mut n = 1;
+    buf[0] = b'i';
+    for c in &b[onset_len..] {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let with_i = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    let rhyme = &with_i[1..];
     let t = &*TABLES;
     let ok = match parts.onset.as_str() {
-        "qu" => t.qu_rhymes.contains(rhyme.as_str()),
-        "gi" => {
-            t.rhymes.contains(rhyme.as_str()) || t.rhymes.contains(format!("i{rhyme}").as_str())
-        }
+        "qu" => t.qu_rhymes.contains(rhyme),
+        "gi" => t.rhymes.contains(rhyme) || t.rhymes.contains(with_i),
         "q" => true, // spelling rule reports it
-        _ => t.rhymes.contains(rhyme.as_str()),
+        _ => t.rhymes.contains(rhyme),
     };
     if ok {
         Shape::Valid(parts)
