@@ -2,7 +2,7 @@
 //! cluster (glide, nucleus, off-glide), final consonant and tone, and deciding whether the
 //! parts can go together and where the tone mark belongs. No dictionary: rules only.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// The six tones, in the order of the vowel table below.
