@@ -47,6 +47,8 @@ fn syllable_stop_tone() {
                 &[("Môt", None), ("Têt", None)],
             ),
             ("Ông Bach, bà Pat và chợ Têt.", &[]),
+            ("EC nói. Ủy ban châu Âu (EC) họp.", &[]),
+            ("MÔT NGƯỜI", &[("MÔT", None)]),
             ("Anh ấy bât đèn.", &[("bât", None)]),
             ("Tết đến, nghiệp vụ tốt, học tập.", &[]),
             ("Tờ báo có top 10 và chat trực tuyến.", &[]),
@@ -361,4 +363,38 @@ fn empty_and_odd_inputs_do_not_panic() {
     ] {
         let _ = proof_with(text, &Config::default(), None);
     }
+}
+
+/// A tiny hunspell dictionary written for the test (new-style spellings, like hunspell-vi),
+/// read with the real pure-Rust reader.
+fn tiny_dictionary() -> (tempfile::TempDir, crate::Dictionary) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vi.aff"), "SET UTF-8\nTRY aàáảãạoòóỏõọ\n").unwrap();
+    std::fs::write(dir.path().join("vi.dic"), "5\nhoà\nnhà\nnghiệp\nbình\nlà\n").unwrap();
+    let dict = crate::Dictionary::load(&dir.path().join("vi")).unwrap();
+    (dir, dict)
+}
+
+#[test]
+fn dictionary_unknown() {
+    let (_dir, dict) = tiny_dictionary();
+    assert!(dict.new_style);
+    let cfg = Config::default();
+    let found: Vec<String> = proof_with("Nhà hòa bình là nghiệp nhàa xoá", &cfg, Some(&dict))
+        .into_iter()
+        .filter(|f| f.rule == Rule::DictionaryUnknown)
+        .map(|f| f.text)
+        .collect();
+    // hòa (old style) is looked up as hoà; capitalised Nhà is a name; xoá is unknown.
+    assert_eq!(found, ["xoá"]);
+    let mut cfg = Config::default();
+    cfg.newsroom_words.push("xoá".into());
+    assert!(proof_with("xoá", &cfg, Some(&dict)).is_empty());
+}
+
+#[test]
+fn dictionary_errors_name_the_file() {
+    let err = crate::Dictionary::load(std::path::Path::new("/nonexistent/vi")).unwrap_err();
+    assert_eq!(err.code(), "dictionary");
+    assert!(err.to_string().contains("/nonexistent/vi.aff"), "{err}");
 }

@@ -301,7 +301,9 @@ pub(crate) fn check(text: &str, config: &Config, dict: Option<&Dictionary>, sink
             }
         }
         // A capitalised word inside a sentence is a name, maybe a foreign one (Bach, Pat).
-        let name = case != Case::Lower && !sentence_start(gap, w.start);
+        // An all-capitals word in plain ASCII is an abbreviation (EC, ABC), not a syllable.
+        let name = case != Case::Lower && !sentence_start(gap, w.start)
+            || case == Case::Upper && word.is_ascii();
         if parts.stop_final() && !matches!(l.tone, Tone::Acute | Tone::Dot) && !name {
             let mut sugg = vec![
                 with_tone(&l, &parts, Tone::Acute, old_house),
