@@ -142,6 +142,9 @@ fn legacy_chunks(text: &str, sink: &mut Sink) -> Vec<(usize, usize)> {
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
+                if sink.full() {
+                    break;
+                }
                 check(s, i, sink);
             }
         } else if start.is_none() {
