@@ -123,6 +123,23 @@ pub const DEFAULT_REDUPLICATIONS: &[&str] = &[
     "ừ ừ",
     "ờ ờ",
     "tí tí",
+    "song song",
+    "khăng khăng",
+    "chằm chằm",
+    "đăm đăm",
+    "chăm chăm",
+    "hăm hăm",
+    "hằm hằm",
+    "oang oang",
+    "ong ong",
+    "lù lù",
+    "lừ lừ",
+    "bon bon",
+    "rần rần",
+    "phăm phăm",
+    "xăm xăm",
+    "khà khà",
+    "hì hì",
 ];
 
 /// Abbreviations every reader of a Vietnamese daily knows.

@@ -177,7 +177,8 @@ pub fn legacy_signs(chunk: &str) -> Option<SourceEncoding> {
         if let Some(p) = prev {
             // A VNI letter pair, except the three that new-style Unicode spells too
             // (hoà, hoá, hoãn).
-            let unicode_too = matches!(p, 'o' | 'O') && matches!(c, 'à' | 'á' | 'ã');
+            let unicode_too =
+                matches!(p, 'o' | 'O') && matches!(c, 'à' | 'á' | 'ã' | 'À' | 'Á' | 'Ã');
             if ('\u{c0}'..='\u{ff}').contains(&c)
                 && !unicode_too
                 && LEGACY.vni2.contains_key(&(p, c))

@@ -257,6 +257,8 @@ fn doubled_word() {
             ("Đi từ từ, ngày ngày, người người", &[]),
             ("Hà Nội. Nội thành", &[]),
             ("năm 2017 2017", &[]),
+            ("hai đường song song", &[]),
+            ("cột CỘT và trang TRANG", &[]),
         ],
     );
 }
@@ -308,6 +310,7 @@ fn encoding_legacy() {
                 &[("chaøo", None), ("caùc", None), ("baïn", None)],
             ),
             ("Herr Müller © 2017, España", &[]),
+            ("THOÁT KHỎI, HOÀ GIẢI, TOÁN", &[]),
         ],
     );
     let f = &run("Hµ", &Config::default(), Rule::EncodingLegacy)[0];

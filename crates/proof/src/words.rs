@@ -218,7 +218,13 @@ pub(crate) fn check(text: &str, config: &Config, dict: Option<&Dictionary>, sink
         // Doubled word: the same word twice with only spaces between.
         let lower = word.to_lowercase();
         if let Some((p, ref plower)) = prev {
+            let pword = &text[p.start..p.end];
+            // Same word, same case — or capitalised then lower case at a sentence start
+            // (`Các các`). `trang TRANG` is a label next to its placeholder, not a slip.
+            let same_case = pword == word
+                || case_of(pword) == Case::Capitalised && case_of(word) == Case::Lower;
             if *plower == lower
+                && same_case
                 && only_spaces(&text[p.end..w.start])
                 && lower.chars().any(char::is_alphabetic)
                 && !redup.contains(&format!("{plower} {lower}"))
