@@ -160,6 +160,7 @@ fn space_before_punctuation() {
             ("Giá 1,93% ; còn lại", &[(" ", Some(""))]),
             ("Hà Nội, ngày 7/3/2017. Lúc 06:53, giá 2.254 đồng…", &[]),
             ("Anh nói ...", &[]),
+            ("tệp include/stdio.h .h và ./chạy, a != b", &[]),
         ],
     );
 }
@@ -189,6 +190,8 @@ fn space_inside_quotes_and_brackets() {
                 &[(" ", Some("")), (" ", Some(""))],
             ),
             ("Ông nói: “Việc này khó”.", &[]),
+            // ” used as an opening quote: a wrong quote, not a space inside one.
+            ("vào ”nohup.out” nếu", &[]),
         ],
     );
     let straight = Config {

@@ -47,6 +47,8 @@ fn word_before(text: &str, i: usize) -> &str {
 /// Runs the typography rules over `text`.
 pub(crate) fn check(text: &str, config: &Config, sink: &mut Sink) {
     let mut prev: Option<char> = None;
+    // The character before `prev`: tells an opening quote used the wrong way round.
+    let mut before_prev: Option<char> = None;
     // Straight double quotes seen in the current paragraph (odd = inside a quotation).
     let mut straight = 0usize;
     let mut iter = text.char_indices().peekable();
@@ -70,16 +72,19 @@ pub(crate) fn check(text: &str, config: &Config, sink: &mut Sink) {
             let line_start = prev.is_none_or(|p| p == '\n');
             let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
             if line_start || line_end {
+                before_prev = prev;
                 prev = Some(' ');
                 continue;
             }
             let n = next.unwrap_or(' ');
             let p = prev.unwrap_or(' ');
-            let before_digit = text[end..]
-                .chars()
-                .nth(1)
-                .is_some_and(|d| d.is_ascii_digit());
-            if is_punct(n) && !before_digit && !text[end..].starts_with("...") {
+            let after_n = text[end..].chars().nth(1);
+            // ` .5`, ` .h`, ` ./run`, ` !=`, ` ...`: not a sentence's punctuation.
+            let not_sentence_punct = after_n.is_some_and(|d| d.is_ascii_digit() || d == '=')
+                || n == '.' && after_n.is_some_and(|d| d.is_alphanumeric() || d == '/')
+                || text[end..].starts_with("...");
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if is_punct(n) && !not_sentence_punct {
                 sink.push(raw(
                     Rule::SpaceBeforePunctuation,
                     i,
@@ -88,10 +93,10 @@ pub(crate) fn check(text: &str, config: &Config, sink: &mut Sink) {
                     "Space before a punctuation mark",
                     "",
                 ));
-            } else if matches!(p, '“' | '‘' | '(' | '[') {
+            } else if matches!(p, '“' | '‘' | '(' | '[') && !alnum(before_prev) {
                 let (rule, vi, en) = quote_or_bracket(p);
                 sink.push(raw(rule, i, end, vi, en, ""));
-            } else if matches!(n, '”' | '’' | ')' | ']') {
+            } else if matches!(n, '”' | '’' | ')' | ']') && !alnum(after_n) {
                 let (rule, vi, en) = quote_or_bracket(n);
                 sink.push(raw(rule, i, end, vi, en, ""));
             } else if (n == '"' || p == '"') && straight % 2 == 1 {
@@ -113,6 +118,7 @@ pub(crate) fn check(text: &str, config: &Config, sink: &mut Sink) {
                     " ",
                 ));
             }
+            before_prev = prev;
             prev = Some(' ');
             continue;
         }
@@ -159,6 +165,7 @@ pub(crate) fn check(text: &str, config: &Config, sink: &mut Sink) {
                 "\"",
             ));
         }
+        before_prev = prev;
         prev = Some(c);
     }
 }
