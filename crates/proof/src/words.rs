@@ -352,14 +352,19 @@ pub(crate) fn check(text: &str, config: &Config, dict: Option<&Dictionary>, sink
             if hyphenated {
                 continue;
             }
-            let form = dict_form(&lower, d);
-            let ok = *dict_cache
-                .entry(form.clone())
-                .or_insert_with(|| d.check(&form));
+            // Cached by the word as written, so a repeated word costs one hash lookup.
+            let ok = match dict_cache.get(lower.as_str()) {
+                Some(&ok) => ok,
+                None => {
+                    let ok = d.check(&dict_form(&lower, d));
+                    dict_cache.insert(lower.clone(), ok);
+                    ok
+                }
+            };
             if !ok && sink.wants(Rule::DictionaryUnknown) {
                 let suggestions = if suggestions_left > 0 {
                     suggestions_left -= 1;
-                    d.suggest(&form, 5)
+                    d.suggest(&dict_form(&lower, d), 5)
                 } else {
                     Vec::new()
                 };
