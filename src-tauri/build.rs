@@ -1,3 +1,27 @@
+//! Declares the app's own commands so that capabilities must allow each one by name.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "article_list",
+    "article_get",
+    "article_create",
+    "article_save",
+    "article_trash",
+    "article_untrash",
+    "article_purge",
+    "revision_list",
+    "revision_get",
+    "revision_restore",
+    "revision_diff",
+    "settings_get",
+    "settings_set",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS))
+            .capabilities_path_pattern("src-tauri/capabilities/**/*.json"),
+    )
+    .expect("tauri build step failed");
 }

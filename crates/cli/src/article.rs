@@ -16,13 +16,25 @@ pub fn run(dir: Option<&Path>, cmd: ArticleCmd) -> Result<()> {
             headline,
             lead,
             body,
+            template,
+            bylines,
         } => {
+            let new = match template {
+                Some(key) => store.new_from_template(&key, &bylines)?,
+                None => NewArticle {
+                    body: body.map(|b| newsdesk_core::Document::from_plain_text(&b)),
+                    bylines: bylines
+                        .iter()
+                        .map(|n| newsdesk_core::Byline::new(n, newsdesk_core::Role::Writer))
+                        .collect(),
+                    ..NewArticle::default()
+                },
+            };
             let a = store.create(
                 NewArticle {
-                    headline,
+                    headline: headline.unwrap_or_default(),
                     lead,
-                    body: body.map(|b| newsdesk_core::Document::from_plain_text(&b)),
-                    ..NewArticle::default()
+                    ..new
                 },
                 &author(),
             )?;
@@ -105,5 +117,16 @@ fn print_article(a: &Article, s: &Settings) -> Result<()> {
         writeln!(out, "{by}")?;
     }
     writeln!(out, "[{} · v{} · {}]", a.status.as_str(), a.version, a.id)?;
+    // What the pre-publish check will refuse: template prompts and unfinished interviews.
+    for p in a.placeholders() {
+        writeln!(out, "placeholder left: {}: {}", p.path, p.prompt)?;
+    }
+    for f in a.findings() {
+        let severity = match f.severity {
+            newsdesk_core::Severity::Blocking => "to fix",
+            newsdesk_core::Severity::Warning => "to check",
+        };
+        writeln!(out, "{severity}: {}: {} [{}]", f.path, f.message, f.code)?;
+    }
     Ok(())
 }

@@ -8,9 +8,11 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context, Result};
 
 mod article;
+mod people;
 mod proof;
 mod revisions;
 mod settings;
+mod templates;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdesk_core::{dateline, Lang};
 use newsdesk_store::Store;
@@ -50,6 +52,12 @@ enum Command {
     /// Check or back up the database.
     #[command(subcommand)]
     Db(DbCmd),
+    /// The people directory: list, add, show, import a CSV, codes.
+    #[command(subcommand)]
+    People(people::PeopleCmd),
+    /// The article templates: list them, print one in the file format.
+    #[command(subcommand)]
+    Templates(templates::TemplatesCmd),
     /// Proof Vietnamese text from FILE or stdin: one finding per line (JSON lines with --json).
     Proof(proof::ProofArgs),
 }
@@ -58,12 +66,18 @@ enum Command {
 pub(crate) enum ArticleCmd {
     /// Create a draft and print its id.
     New {
-        #[arg(long)]
-        headline: String,
+        #[arg(long, required_unless_present = "template")]
+        headline: Option<String>,
+        /// Start from a template: news, qa, voices, photo, or a newsroom template's key.
+        #[arg(long, value_name = "KEY")]
+        template: Option<String>,
+        /// A name for the byline (in the template's role); repeat for several.
+        #[arg(long = "byline", value_name = "NAME")]
+        bylines: Vec<String>,
         #[arg(long, default_value = "")]
         lead: String,
         /// Body text; paragraphs separated by blank lines.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "template")]
         body: Option<String>,
     },
     /// List articles, newest first.
@@ -110,6 +124,12 @@ pub(crate) struct RevisionsArgs {
 
 #[derive(Subcommand)]
 pub(crate) enum RevisionsCmd {
+    /// Print one revision: its text, or with --json its article file.
+    Show {
+        rev: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Make an old revision the new head (as a new revision).
     Restore { id: String, rev: String },
     /// Word diff between two revisions, old first.
@@ -137,6 +157,9 @@ pub(crate) enum SettingsCmd {
         language: Option<LangArg>,
         #[arg(long)]
         lead_word_limit: Option<u32>,
+        /// The label before an interviewer's question (default PV).
+        #[arg(long)]
+        interviewer_label: Option<String>,
     },
 }
 
@@ -216,6 +239,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Settings(cmd) => settings::run(dir, cmd)?,
+        Command::People(cmd) => people::run(dir, cmd)?,
+        Command::Templates(cmd) => templates::run(dir, cmd)?,
         Command::Proof(args) => proof::run(args)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;

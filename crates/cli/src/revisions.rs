@@ -34,6 +34,15 @@ pub fn run(dir: Option<&Path>, args: RevisionsArgs) -> Result<()> {
                 }
             }
         }
+        (None, Some(RevisionsCmd::Show { rev, json })) => {
+            let r = store.revision(parse_id(&rev)?)?;
+            if json {
+                print!("{}", newsdesk_core::ArticleFile::write(&r.article));
+            } else {
+                let lang = store.settings()?.language;
+                println!("{}", newsdesk_core::diff::comparable_text(&r.article, lang));
+            }
+        }
         (None, Some(RevisionsCmd::Restore { id, rev })) => {
             let a = store.restore_revision(parse_id(&id)?, parse_id(&rev)?, &author())?;
             println!("v{}", a.version);

@@ -8,8 +8,9 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::byline::Byline;
-use crate::document::Document;
+use crate::document::{Document, PlaceholderAt};
 use crate::error::{Error, Result};
+use crate::finding::Finding;
 use crate::text::nfc;
 
 /// Where an article stands in the newsroom's workflow.
@@ -213,6 +214,24 @@ impl Article {
         }
         self.body.validate()?;
         Ok(())
+    }
+
+    /// Every placeholder prompt still in the article (left by a template), with its
+    /// path. The pre-publish check refuses an article that has any.
+    pub fn placeholders(&self) -> Vec<PlaceholderAt> {
+        self.body.placeholders_at("body")
+    }
+
+    /// What must be finished in the interview blocks before publication.
+    pub fn findings(&self) -> Vec<Finding> {
+        self.body.findings_at("body")
+    }
+
+    /// The day the article speaks for, in the newsroom's time zone: people are named
+    /// with the titles and positions they held that day. It is the creation day until
+    /// the workflow records a publication date.
+    pub fn date_in(&self, tz: chrono_tz::Tz) -> chrono::NaiveDate {
+        self.created_at.with_timezone(&tz).date_naive()
     }
 
     /// The list entry for this article.

@@ -5,11 +5,15 @@
 //! and mark, and carries a `schema_version` so that later versions can add block kinds
 //! (photo figures, interview turns) without breaking files written today.
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::interview::{Interview, VoiceSection};
+use crate::person::Person;
 use crate::text::nfc;
 
 /// The version of the document model this build writes and reads.
@@ -55,6 +59,11 @@ pub enum Block {
     Quote { blocks: Vec<Block> },
     /// A bulleted (`ordered: false`) or numbered list.
     List { ordered: bool, items: Vec<ListItem> },
+    /// A question-and-answer interview (hỏi–đáp): the people answering, then the
+    /// turns. The intro before it is ordinary paragraphs.
+    Interview(Interview),
+    /// A multi-voice section (ghi nhận ý kiến): a subheading, then one voice per person.
+    Voices(VoiceSection),
 }
 
 /// One item of a list: blocks, so that an item can hold a nested list.
@@ -79,6 +88,9 @@ pub enum Inline {
     },
     /// A line break inside a block.
     HardBreak,
+    /// Template text that prompts the writer (`Câu hỏi của phóng viên`). It must be
+    /// replaced before publication: [`crate::Article::placeholders`] lists those left.
+    Placeholder { prompt: String },
 }
 
 /// Formatting on a run of text.
@@ -153,6 +165,55 @@ impl Document {
         Ok(())
     }
 
+    /// Every placeholder prompt left in the body, in reading order, with its path
+    /// under `path` (`body`). An article with any cannot be published.
+    pub fn placeholders_at(&self, path: &str) -> Vec<PlaceholderAt> {
+        let mut out = Vec::new();
+        visit_blocks(
+            &self.blocks,
+            &format!("{path}.blocks"),
+            &mut |p, inlines| {
+                for (i, inline) in inlines.iter().enumerate() {
+                    if let Inline::Placeholder { prompt } = inline {
+                        out.push(PlaceholderAt {
+                            path: format!("{p}[{i}]"),
+                            prompt: prompt.clone(),
+                        });
+                    }
+                }
+            },
+        );
+        out
+    }
+
+    /// What must be finished before publication in the interview blocks (a voice with
+    /// no name, an empty pull-quote…), with paths under `path` (`body`).
+    pub fn findings_at(&self, path: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            let at = format!("{path}.blocks[{i}]");
+            match b {
+                Block::Interview(iv) => out.extend(iv.findings(&at)),
+                Block::Voices(v) => out.extend(v.findings(&at)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Fills the empty fields of voices and speakers linked to a person (by
+    /// `person_id`) from the directory, titles and position as held on `day` (the
+    /// article's date). Text already typed is never replaced.
+    pub fn fill_from_directory(&mut self, people: &[Person], day: NaiveDate) {
+        for b in &mut self.blocks {
+            match b {
+                Block::Interview(iv) => iv.fill_from(people),
+                Block::Voices(v) => v.fill_from(people, day),
+                _ => {}
+            }
+        }
+    }
+
     /// The same document with every string in Unicode NFC.
     pub fn normalized(&self) -> Document {
         Document {
@@ -178,7 +239,7 @@ impl Block {
         }
     }
 
-    fn collect_text(&self, out: &mut Vec<String>) {
+    pub(crate) fn collect_text(&self, out: &mut Vec<String>) {
         match self {
             Block::Paragraph { content } | Block::Heading { content, .. } => {
                 out.push(inline_text(content))
@@ -188,10 +249,12 @@ impl Block {
                 .iter()
                 .flat_map(|i| &i.blocks)
                 .for_each(|b| b.collect_text(out)),
+            Block::Interview(i) => i.collect_text(out),
+            Block::Voices(v) => v.collect_text(out),
         }
     }
 
-    fn validate(&self, path: &str) -> Result<()> {
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
         match self {
             Block::Paragraph { content } => validate_inlines(content, &format!("{path}.content")),
             Block::Heading { level, content } => {
@@ -203,20 +266,16 @@ impl Block {
                 }
                 validate_inlines(content, &format!("{path}.content"))
             }
-            Block::Quote { blocks } => blocks
-                .iter()
-                .enumerate()
-                .try_for_each(|(i, b)| b.validate(&format!("{path}.blocks[{i}]"))),
+            Block::Quote { blocks } => validate_nested(blocks, &format!("{path}.blocks")),
             Block::List { items, .. } => items.iter().enumerate().try_for_each(|(i, item)| {
-                item.blocks
-                    .iter()
-                    .enumerate()
-                    .try_for_each(|(j, b)| b.validate(&format!("{path}.items[{i}].blocks[{j}]")))
+                validate_nested(&item.blocks, &format!("{path}.items[{i}].blocks"))
             }),
+            Block::Interview(i) => i.validate(path),
+            Block::Voices(v) => v.validate(path),
         }
     }
 
-    fn normalized(&self) -> Block {
+    pub(crate) fn normalized(&self) -> Block {
         match self {
             Block::Paragraph { content } => Block::Paragraph {
                 content: normalize_inlines(content),
@@ -237,8 +296,64 @@ impl Block {
                     })
                     .collect(),
             },
+            Block::Interview(i) => Block::Interview(i.normalized()),
+            Block::Voices(v) => Block::Voices(v.normalized()),
         }
     }
+
+    /// Calls `f` with every inline run of this block and its path, in reading order.
+    pub(crate) fn visit_inlines<'a>(&'a self, path: &str, f: &mut dyn FnMut(&str, &'a [Inline])) {
+        match self {
+            Block::Paragraph { content } | Block::Heading { content, .. } => {
+                f(&format!("{path}.content"), content)
+            }
+            Block::Quote { blocks } => visit_blocks(blocks, &format!("{path}.blocks"), f),
+            Block::List { items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    visit_blocks(&item.blocks, &format!("{path}.items[{i}].blocks"), f)
+                }
+            }
+            Block::Interview(i) => i.visit_inlines(path, f),
+            Block::Voices(v) => v.visit_inlines(path, f),
+        }
+    }
+}
+
+/// Validates blocks that stand inside another block (a quote, a list item, a turn, a
+/// statement): interview sections stand only at the top level of the body.
+pub(crate) fn validate_nested(blocks: &[Block], path: &str) -> Result<()> {
+    for (i, b) in blocks.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        if matches!(b, Block::Interview(_) | Block::Voices(_)) {
+            return Err(Error::invalid(
+                at,
+                "an interview or voices section cannot stand inside another block",
+            ));
+        }
+        b.validate(&at)?;
+    }
+    Ok(())
+}
+
+/// [`Block::visit_inlines`] over a list of blocks whose path is `path` (`body.blocks`).
+pub(crate) fn visit_blocks<'a>(
+    blocks: &'a [Block],
+    path: &str,
+    f: &mut dyn FnMut(&str, &'a [Inline]),
+) {
+    for (i, b) in blocks.iter().enumerate() {
+        b.visit_inlines(&format!("{path}[{i}]"), f);
+    }
+}
+
+/// A placeholder prompt still in a document, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlaceholderAt {
+    /// The field path of the placeholder (`body.blocks[2].turns[0].blocks[0].content[0]`).
+    pub path: String,
+    /// The prompt text it shows.
+    pub prompt: String,
 }
 
 impl Inline {
@@ -265,14 +380,23 @@ pub fn inline_text(content: &[Inline]) -> String {
     content
         .iter()
         .map(|i| match i {
-            Inline::Text { text, .. } => text.as_str(),
-            Inline::HardBreak => "\n",
+            Inline::Text { text, .. } => text.clone(),
+            Inline::HardBreak => "\n".to_owned(),
+            Inline::Placeholder { prompt } => format!("[{prompt}]"),
         })
         .collect()
 }
 
-fn validate_inlines(content: &[Inline], path: &str) -> Result<()> {
+pub(crate) fn validate_inlines(content: &[Inline], path: &str) -> Result<()> {
     for (i, inline) in content.iter().enumerate() {
+        if let Inline::Placeholder { prompt } = inline {
+            if prompt.trim().is_empty() {
+                return Err(Error::invalid(
+                    format!("{path}[{i}].prompt"),
+                    "a placeholder needs a prompt",
+                ));
+            }
+        }
         if let Inline::Text { text, marks } = inline {
             if text.is_empty() {
                 return Err(Error::invalid(
@@ -304,7 +428,7 @@ fn validate_inlines(content: &[Inline], path: &str) -> Result<()> {
     Ok(())
 }
 
-fn normalize_inlines(content: &[Inline]) -> Vec<Inline> {
+pub(crate) fn normalize_inlines(content: &[Inline]) -> Vec<Inline> {
     content
         .iter()
         .map(|i| match i {
@@ -313,6 +437,9 @@ fn normalize_inlines(content: &[Inline]) -> Vec<Inline> {
                 marks: marks.clone(),
             },
             Inline::HardBreak => Inline::HardBreak,
+            Inline::Placeholder { prompt } => Inline::Placeholder {
+                prompt: nfc(prompt),
+            },
         })
         .collect()
 }

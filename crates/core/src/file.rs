@@ -14,6 +14,53 @@ pub const FORMAT: &str = "newsdesk-article";
 /// The file format version this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Reads the envelope every Newsdesk JSON file shares: UTF-8 text, JSON, a `format`
+/// field naming the kind of file (`what`, e.g. "an article file", for the message) and
+/// a `format_version` no newer than `supported`. Checked before the fields, so a newer
+/// or foreign file gets the right message rather than a field error.
+pub(crate) fn read_envelope(
+    bytes: &[u8],
+    format: &str,
+    supported: u32,
+    what: &str,
+) -> Result<serde_json::Value> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::Json {
+        path: "(file)".into(),
+        message: format!(
+            "the file is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
+    })?;
+    let head: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
+        path: "(file)".into(),
+        message: format!("not valid JSON: {e}"),
+    })?;
+    match head.get("format").and_then(|f| f.as_str()) {
+        Some(f) if f == format => {}
+        Some(other) => {
+            return Err(Error::Json {
+                path: "format".into(),
+                message: format!("expected \"{format}\", found \"{other}\""),
+            })
+        }
+        None => {
+            return Err(Error::Json {
+                path: "format".into(),
+                message: format!("missing; {what} has \"format\": \"{format}\""),
+            })
+        }
+    }
+    if let Some(v) = head.get("format_version").and_then(|v| v.as_u64()) {
+        if v > u64::from(supported) {
+            return Err(Error::NewerFormat {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+                supported,
+            });
+        }
+    }
+    Ok(head)
+}
+
 /// One article in a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -42,41 +89,7 @@ impl ArticleFile {
     /// Reads an article file. Errors name the field path (`article.body.blocks[3].level`).
     /// Text is normalised to NFC; the article is validated.
     pub fn read(bytes: &[u8]) -> Result<Article> {
-        let text = std::str::from_utf8(bytes).map_err(|e| Error::Json {
-            path: "(file)".into(),
-            message: format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.valid_up_to()
-            ),
-        })?;
-        // Check the envelope first so a newer file gets the right message, not a field error.
-        let head: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
-            path: "(file)".into(),
-            message: format!("not valid JSON: {e}"),
-        })?;
-        match head.get("format").and_then(|f| f.as_str()) {
-            Some(FORMAT) => {}
-            Some(other) => {
-                return Err(Error::Json {
-                    path: "format".into(),
-                    message: format!("expected \"{FORMAT}\", found \"{other}\""),
-                })
-            }
-            None => {
-                return Err(Error::Json {
-                    path: "format".into(),
-                    message: format!("missing; an article file has \"format\": \"{FORMAT}\""),
-                })
-            }
-        }
-        if let Some(v) = head.get("format_version").and_then(|v| v.as_u64()) {
-            if v > u64::from(FORMAT_VERSION) {
-                return Err(Error::NewerFormat {
-                    found: u32::try_from(v).unwrap_or(u32::MAX),
-                    supported: FORMAT_VERSION,
-                });
-            }
-        }
+        let head = read_envelope(bytes, FORMAT, FORMAT_VERSION, "an article file")?;
         let file: ArticleFile =
             serde_path_to_error::deserialize(head).map_err(|e| Error::Json {
                 path: e.path().to_string(),
@@ -131,6 +144,22 @@ mod tests {
         let back = ArticleFile::read(first.as_bytes()).unwrap();
         assert_eq!(back, article);
         assert_eq!(ArticleFile::write(&back), first);
+    }
+
+    /// Issue 5: both interview formats survive the article file byte for byte.
+    #[test]
+    fn interview_formats_round_trip_through_the_file() {
+        let mut a = sample();
+        a.body = crate::interview::tests::both_formats();
+        let first = ArticleFile::write(&a);
+        let back = ArticleFile::read(first.as_bytes()).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(ArticleFile::write(&back), first);
+        let unknown_speaker = first.replace("\"speaker\": \"lan\"", "\"speaker\": \"ghost\"");
+        assert!(matches!(
+            ArticleFile::read(unknown_speaker.as_bytes()),
+            Err(Error::Invalid { path, .. }) if path == "article.body.blocks[1].turns[2].speaker"
+        ));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The Newsdesk domain: what an article is, the typed document its body is written in,
-//! bylines, newsroom settings and the date line. Pure data and rules: no I/O, no SQL,
+//! bylines, newsroom settings and the date line, the interview blocks, the people
+//! directory's entries and article templates. Pure data and rules: no I/O, no SQL,
 //! no knowledge of Tauri or the command line.
 
+pub mod api;
 pub mod article;
 pub mod byline;
 pub mod dateline;
@@ -9,15 +11,29 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod file;
+pub mod finding;
+pub mod interview;
+pub mod person;
+pub mod person_csv;
 pub mod settings;
+pub mod template;
 pub mod text;
 pub mod time;
 
+pub use api::{ApiError, AppInfo};
 pub use article::{Article, ArticleSummary, NewArticle, Status};
 pub use byline::{Byline, Role};
 pub use dateline::{dateline, short_time};
 pub use diff::{DiffChunk, DiffOp};
-pub use document::{Block, Document, Inline, ListItem, Mark, SCHEMA_VERSION};
+pub use document::{Block, Document, Inline, ListItem, Mark, PlaceholderAt, SCHEMA_VERSION};
 pub use error::{Error, Result};
 pub use file::ArticleFile;
+pub use finding::{Finding, Severity};
+pub use interview::{
+    person_line, Interview, LabelStyle, PersonLine, Speaker, Turn, Voice, VoiceSection,
+};
+pub use person::{
+    expand_codes, Designation, Expansion, NewPerson, Person, PersonCode, Post, PostKind,
+};
 pub use settings::{Lang, Settings};
+pub use template::{Template, TemplateSource};

@@ -49,6 +49,8 @@ pub struct Settings {
     pub language: Lang,
     /// A lead longer than this many words gets a warning.
     pub lead_word_limit: u32,
+    /// The label before an interviewer's question in a Q&A interview (`PV`).
+    pub interviewer_label: String,
 }
 
 impl Default for Settings {
@@ -59,6 +61,7 @@ impl Default for Settings {
             time_zone: "Asia/Ho_Chi_Minh".into(),
             language: Lang::Vi,
             lead_word_limit: 50,
+            interviewer_label: crate::interview::DEFAULT_INTERVIEWER_LABEL.into(),
         }
     }
 }
@@ -67,6 +70,12 @@ impl Settings {
     /// The time zone, parsed.
     pub fn tz(&self) -> Result<Tz> {
         parse_tz(&self.time_zone)
+    }
+
+    /// Today's date in the newsroom's time zone: the day people are named as of when
+    /// no article date applies (code replacement, a new article).
+    pub fn today(&self) -> Result<chrono::NaiveDate> {
+        Ok(crate::time::now().with_timezone(&self.tz()?).date_naive())
     }
 
     /// Checks every field; the error names the field.
@@ -82,6 +91,13 @@ impl Settings {
             return Err(Error::invalid(
                 "lead_word_limit",
                 "the lead limit must be at least 1 word",
+            ));
+        }
+        let label = self.interviewer_label.trim();
+        if label.is_empty() || label.chars().count() > 40 {
+            return Err(Error::invalid(
+                "interviewer_label",
+                "the interviewer's label is 1 to 40 characters (e.g. PV)",
             ));
         }
         Ok(())

@@ -24,6 +24,16 @@ pub fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// Text folded for matching as a Vietnamese reader expects: lower case, diacritics
+/// removed and `đ` read as `d`, so `nguyen van hung` finds `Nguyễn Văn Hùng`.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 /// Number of characters (Unicode scalar values after NFC).
 pub fn char_count(s: &str) -> usize {
     nfc(s).chars().count()
@@ -39,6 +49,18 @@ mod tests {
         assert_ne!(nfd, "Đà Nẵng");
         assert_eq!(nfc(&nfd), "Đà Nẵng");
         assert!(is_nfc(&nfc(&nfd)));
+    }
+
+    #[test]
+    fn folding_for_matching() {
+        for (text, want) in [
+            ("Nguyễn Văn Hùng", "nguyen van hung"),
+            ("ĐÀ NẴNG", "da nang"),
+            ("Quảng Trị", "quang tri"),
+        ] {
+            assert_eq!(fold(text), want);
+            assert_eq!(fold(&text.nfd().collect::<String>()), want);
+        }
     }
 
     #[test]

@@ -111,7 +111,7 @@ impl Rule {
 /// How serious a finding is; the editor underlines by severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export)]
+#[ts(export, rename = "ProofSeverity")]
 pub enum Severity {
     /// Certainly wrong: must be fixed before publishing.
     Error,
@@ -125,7 +125,7 @@ pub enum Severity {
 /// Unicode scalar values (the editor), and 1-based line and column (people and the CLI).
 /// `end`/`end_char` are exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "ProofSpan")]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -143,7 +143,7 @@ pub struct Span {
 
 /// One problem found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "ProofFinding")]
 pub struct Finding {
     /// Which rule found it.
     pub rule: Rule,

@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 
-fn ts(t: &DateTime<Utc>) -> String {
+/// A time as the store writes it: RFC 3339 in UTC with milliseconds.
+pub(crate) fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
@@ -46,6 +47,58 @@ pub fn version(conn: &Connection, id: Uuid) -> Result<Option<i64>> {
         .optional()?)
 }
 
+/// The head's version, times and stored JSON, without parsing it.
+pub struct HeadRow {
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub trashed_at: Option<DateTime<Utc>>,
+    pub doc: String,
+}
+
+fn parse_time(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| Error::Corrupt(format!("a stored time '{s}' does not parse: {e}")))
+}
+
+/// The head row of an article, or a not-found error.
+pub fn head(conn: &Connection, id: Uuid) -> Result<HeadRow> {
+    let row = conn
+        .query_row(
+            "SELECT version, created_at, updated_at, trashed_at, doc FROM articles WHERE id = ?1",
+            [id.to_string()],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "article",
+            id: id.to_string(),
+        })?;
+    Ok(HeadRow {
+        version: row.0,
+        created_at: parse_time(&row.1)?,
+        updated_at: parse_time(&row.2)?,
+        trashed_at: row.3.as_deref().map(parse_time).transpose()?,
+        doc: row.4,
+    })
+}
+
+impl HeadRow {
+    /// The head, parsed.
+    pub fn article(&self) -> Result<Article> {
+        parse_doc(&self.doc)
+    }
+}
+
 /// Inserts a new head.
 pub fn insert(conn: &Connection, a: &Article) -> Result<()> {
     conn.execute(
@@ -68,6 +121,11 @@ pub fn insert(conn: &Connection, a: &Article) -> Result<()> {
 
 /// Replaces the head with `a`.
 pub fn update(conn: &Connection, a: &Article) -> Result<()> {
+    update_with_doc(conn, a, &serde_json::to_string(a)?)
+}
+
+/// Replaces the head with `a`, whose JSON the caller already has (`doc`).
+pub fn update_with_doc(conn: &Connection, a: &Article, doc: &str) -> Result<()> {
     let n = conn.execute(
         "UPDATE articles SET version = ?2, headline = ?3, section = ?4, status = ?5, created_at = ?6,
                 updated_at = ?7, trashed_at = ?8, doc = ?9
@@ -81,7 +139,7 @@ pub fn update(conn: &Connection, a: &Article) -> Result<()> {
             ts(&a.created_at),
             ts(&a.updated_at),
             a.trashed_at.as_ref().map(ts),
-            serde_json::to_string(a)?,
+            doc,
         ],
     )?;
     if n == 0 {

@@ -25,6 +25,10 @@ pub enum Error {
     NotInTrash(String),
     #[error("the file '{0}' already exists; choose another name")]
     Exists(PathBuf),
+    #[error("the code '{code}' already belongs to person {person}")]
+    CodeTaken { code: String, person: String },
+    #[error("there is no template '{0}' (see `newsdesk templates list`)")]
+    NoTemplate(String),
     #[error(transparent)]
     Invalid(#[from] newsdesk_core::Error),
     #[error("stored data is damaged: {0}")]
@@ -52,6 +56,8 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::NotInTrash(_) => "not_in_trash",
             Error::Exists(_) => "exists",
+            Error::CodeTaken { .. } => "code_taken",
+            Error::NoTemplate(_) => "no_template",
             Error::Invalid(e) => e.code(),
             Error::Corrupt(_) => "corrupt",
             Error::Sqlite(_) => "database",

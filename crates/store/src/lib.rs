@@ -1,17 +1,25 @@
 //! The Newsdesk store: one SQLite file per newsroom laptop. It owns the connection and
 //! its pragmas, the migrations, one module per table, the save protocol with its
-//! revisions and conflicts, and the data folder. It is the only crate that writes SQL.
+//! revisions and conflicts, the people directory, the data folder and the newsroom's
+//! template files. It is the only crate that writes SQL.
 
 pub mod articles;
 pub mod data_dir;
 mod db;
+mod directory;
 pub mod error;
 pub mod migrations;
+pub mod people;
+pub mod person_codes;
+pub mod person_posts;
 pub mod revisions;
 mod save;
 pub mod settings;
+pub mod templates;
 
 pub use db::{CheckReport, Store, DB_FILE};
+pub use directory::{ImportedPerson, PeopleImport};
 pub use error::{Error, Result};
 pub use revisions::{Revision, RevisionKind, RevisionMeta};
 pub use save::{Conflict, SaveKind, SaveOutcome};
+pub use templates::{TemplateCatalog, TemplateProblem};

@@ -91,14 +91,16 @@ pub struct Revision {
 const META_COLUMNS: &str =
     "id, article_id, version, base_version, kind, label, author, created_at, json_extract(doc, '$.headline')";
 
-fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+/// Column `i` read as a UUID.
+pub(crate) fn uuid_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
     let s: String = r.get(i)?;
     Uuid::parse_str(&s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
-fn time_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
+/// Column `i` read as an RFC 3339 time.
+pub(crate) fn time_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
     let s: String = r.get(i)?;
     DateTime::parse_from_rfc3339(&s)
         .map(|t| t.with_timezone(&Utc))
@@ -123,6 +125,11 @@ fn meta_from_row(r: &Row<'_>) -> rusqlite::Result<RevisionMeta> {
 
 /// Inserts a revision holding `article` as its snapshot.
 pub fn insert(conn: &Connection, meta: &RevisionMeta, article: &Article) -> Result<()> {
+    insert_with_doc(conn, meta, &serde_json::to_string(article)?)
+}
+
+/// Inserts a revision whose snapshot JSON the caller already has (`doc`).
+pub fn insert_with_doc(conn: &Connection, meta: &RevisionMeta, doc: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO revisions (id, article_id, version, base_version, kind, label, author, created_at, doc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -135,7 +142,7 @@ pub fn insert(conn: &Connection, meta: &RevisionMeta, article: &Article) -> Resu
             meta.label,
             meta.author,
             meta.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            serde_json::to_string(article)?,
+            doc,
         ],
     )?;
     Ok(())

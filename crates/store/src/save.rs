@@ -42,6 +42,10 @@ pub struct Conflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[ts(export)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "returned once per save; the rare conflict is already boxed"
+)]
 pub enum SaveOutcome {
     /// Written: the new head.
     Saved { article: Article },
@@ -109,8 +113,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let head = articles::require(&tx, incoming.id)?;
+        // Read the head's version and times; parse its JSON only when a conflict needs it.
+        let head = articles::head(&tx, incoming.id)?;
         if head.version != expected_version {
+            let current = head.article()?;
             let yours = Article {
                 version: expected_version,
                 ..incoming
@@ -127,14 +133,26 @@ impl Store {
             tx.commit()?;
             return Ok(SaveOutcome::Conflict {
                 conflict: Box::new(Conflict {
-                    current: head,
+                    current,
                     yours,
                     kept,
                 }),
             });
         }
-        if kind == SaveKind::Auto && head.same_content(&incoming) {
-            return Ok(SaveOutcome::Saved { article: head });
+        if kind == SaveKind::Auto {
+            // Unchanged if the head's JSON equals the incoming text at the head's version.
+            let as_head = serde_json::to_string(&Article {
+                version: head.version,
+                created_at: head.created_at,
+                updated_at: head.updated_at,
+                trashed_at: head.trashed_at,
+                ..incoming.clone()
+            })?;
+            if as_head == head.doc {
+                return Ok(SaveOutcome::Saved {
+                    article: head.article()?,
+                });
+            }
         }
         let (rev_kind, label) = match kind {
             SaveKind::Auto => (RevisionKind::Save, None),
@@ -147,19 +165,18 @@ impl Store {
             trashed_at: head.trashed_at,
             ..incoming
         };
-        articles::update(&tx, &saved)?;
-        revisions::insert(
-            &tx,
-            &new_meta(
-                &saved,
-                Some(saved.version),
-                expected_version,
-                rev_kind,
-                label,
-                author,
-            ),
+        // One serialisation serves the head and its revision.
+        let doc = serde_json::to_string(&saved)?;
+        articles::update_with_doc(&tx, &saved, &doc)?;
+        let meta = new_meta(
             &saved,
-        )?;
+            Some(saved.version),
+            expected_version,
+            rev_kind,
+            label,
+            author,
+        );
+        revisions::insert_with_doc(&tx, &meta, &doc)?;
         tx.commit()?;
         Ok(SaveOutcome::Saved { article: saved })
     }

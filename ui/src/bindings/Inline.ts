@@ -4,4 +4,4 @@ import type { Mark } from "./Mark";
 /**
  * Inline content of a paragraph or heading.
  */
-export type Inline = { "type": "text", text: string, marks?: Array<Mark>, } | { "type": "hard_break" };
+export type Inline = { "type": "text", text: string, marks?: Array<Mark>, } | { "type": "hard_break" } | { "type": "placeholder", prompt: string, };

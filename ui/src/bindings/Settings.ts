@@ -24,4 +24,8 @@ language: Lang,
 /**
  * A lead longer than this many words gets a warning.
  */
-lead_word_limit: number, };
+lead_word_limit: number, 
+/**
+ * The label before an interviewer's question in a Q&A interview (`PV`).
+ */
+interviewer_label: string, };

@@ -5,7 +5,7 @@
  * Unicode scalar values (the editor), and 1-based line and column (people and the CLI).
  * `end`/`end_char` are exclusive.
  */
-export type Span = { 
+export type ProofSpan = { 
 /**
  * Byte offset of the first byte.
  */

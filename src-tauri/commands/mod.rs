@@ -1,0 +1,7 @@
+//! Tauri commands, one file per noun. Each takes `State`, calls one core function and
+//! maps the error; no rules live here.
+
+pub mod app;
+pub mod article;
+pub mod revision;
+pub mod settings;

@@ -1,0 +1,11 @@
+//! Errors as the UI receives them: `{code, message}` (see `newsdesk_core::ApiError`).
+
+pub use newsdesk_core::ApiError;
+
+/// Result of a command.
+pub type CmdResult<T> = Result<T, ApiError>;
+
+/// Maps a store error to what the UI receives.
+pub fn from_store(e: newsdesk_store::Error) -> ApiError {
+    ApiError::new(e.code(), e.to_string())
+}

@@ -1,0 +1,148 @@
+// The app: top bar, draft list, editor. Loads settings and the list, then waits for the writer.
+import "./style.css";
+import { api } from "./api";
+import { h, replace } from "./dom";
+import { setLang, t } from "./i18n";
+import { state } from "./store";
+import { openEditor, type EditorHandle } from "./views/editor";
+import { renderList } from "./views/list";
+import { showSettings } from "./views/settings";
+
+const root = document.getElementById("app")!;
+const listBox = h("nav", { class: "list-pane", "data-testid": "draft-list" });
+const editorBox = h("div", { class: "editor-pane" });
+let editor: EditorHandle | null = null;
+
+async function refreshList(closeEditor = false): Promise<void> {
+  state.list = await api.listArticles(state.showTrash);
+  if (closeEditor) closeCurrent();
+  renderShell();
+}
+
+function closeCurrent() {
+  editor?.dispose();
+  editor = null;
+  state.selected = null;
+}
+
+async function open(id: string): Promise<void> {
+  if (state.showTrash) return;
+  if (editor) await editor.flush();
+  closeCurrent();
+  const article = await api.getArticle(id);
+  state.selected = id;
+  editor = openEditor(article, (close) => void refreshList(close));
+  renderShell();
+}
+
+async function newDraft(): Promise<void> {
+  if (editor) await editor.flush();
+  const a = await api.createArticle({ headline: "", lead: "", bylines: [], section: "", tags: [] });
+  state.showTrash = false;
+  await refreshList();
+  await open(a.id);
+  (document.querySelector("[data-testid=headline]") as HTMLInputElement | null)?.focus();
+}
+
+function trashList(): HTMLElement {
+  return h(
+    "div",
+    { class: "list" },
+    state.list.map((a) =>
+      h(
+        "div",
+        { class: "item", "data-testid": "trash-item", "data-id": a.id },
+        h("span", { class: "headline" }, a.headline || t("list.untitled")),
+        h(
+          "span",
+          { class: "actions" },
+          h("button", { class: "link", onclick: async () => { await api.untrashArticle(a.id); await refreshList(); } }, t("action.untrash")),
+          h("button", { class: "link danger", onclick: async () => { await api.purgeArticle(a.id); await refreshList(); } }, t("action.purge")),
+        ),
+      ),
+    ),
+  );
+}
+
+function renderShell(): void {
+  replace(
+    listBox,
+    h(
+      "div",
+      { class: "list-head" },
+      h("h2", {}, state.showTrash ? t("list.trash") : t("list.title")),
+      h("button", {
+        class: "link",
+        "data-testid": "toggle-trash",
+        onclick: async () => {
+          state.showTrash = !state.showTrash;
+          closeCurrent();
+          await refreshList();
+        },
+      }, state.showTrash ? t("list.back") : t("list.trash")),
+    ),
+    state.showTrash && state.list.length ? trashList() : renderList((id) => void open(id)),
+  );
+  if (editor) replace(editorBox, editor.element);
+  else replace(editorBox, h("p", { class: "empty" }, t("editor.empty")));
+}
+
+function topBar(): HTMLElement {
+  return h(
+    "header",
+    { class: "topbar" },
+    h("strong", { class: "brand" }, state.settings.paper_name || t("app.title")),
+    h("button", { class: "primary", "data-testid": "new-draft", title: "Ctrl+N", onclick: () => void newDraft() }, t("action.new")),
+    h("span", { class: "spacer" }),
+    h("button", { "data-testid": "settings", onclick: () => showSettings(() => void restart()) }, t("settings.title")),
+    h("button", {
+      "data-testid": "lang-switch",
+      onclick: async () => {
+        if (editor) await editor.flush();
+        state.settings = await api.setSettings({ ...state.settings, language: state.settings.language === "vi" ? "en" : "vi" });
+        await restart();
+      },
+    }, t("lang.switch")),
+  );
+}
+
+async function restart(): Promise<void> {
+  const selected = state.selected;
+  closeCurrent();
+  setLang(state.settings.language);
+  replace(root, topBar(), h("div", { class: "panes" }, listBox, editorBox));
+  await refreshList();
+  if (selected) await open(selected);
+}
+
+async function boot(): Promise<void> {
+  state.info = await api.appInfo();
+  if (state.info.open_error) {
+    replace(
+      root,
+      h(
+        "div",
+        { class: "fatal", "data-testid": "store-error" },
+        h("h1", {}, t("app.storeError")),
+        h("p", {}, state.info.open_error.message),
+        h("p", { class: "muted" }, t("app.dataDir", { dir: state.info.data_dir })),
+      ),
+    );
+    return;
+  }
+  state.settings = await api.getSettings();
+  await restart();
+}
+
+window.addEventListener("keydown", (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "n") {
+    e.preventDefault();
+    void newDraft();
+  }
+});
+
+window.addEventListener("beforeunload", () => {
+  void editor?.flush();
+});
+
+void boot();

@@ -1,0 +1,292 @@
+// The editor: headline, lead with the paper tag as a fixed prefix, body, live counts,
+// autosave status, the metadata panel and the history panel.
+import { api } from "../api";
+import { Autosave, type SaveState } from "../autosave";
+import type { Article } from "../bindings/Article";
+import type { Byline } from "../bindings/Byline";
+import type { Conflict } from "../bindings/Conflict";
+import type { Role } from "../bindings/Role";
+import type { Status } from "../bindings/Status";
+import { documentToText, hasStructuredBlocks, textToDocument } from "../body";
+import { h, replace } from "../dom";
+import { t, type Key } from "../i18n";
+import { state } from "../store";
+import { charCount, shortTime, wordCount } from "../text";
+import { renderHistory } from "./history";
+import { showConflict } from "./conflict";
+
+const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
+const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
+
+export interface EditorHandle {
+  element: HTMLElement;
+  /** Saves anything pending; resolves when stored. */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export function leadPrefix(tag: string): string {
+  const trimmed = tag.trim();
+  return trimmed ? `(${trimmed}) - ` : "";
+}
+
+export function openEditor(initial: Article, onListChanged: (closeEditor?: boolean) => void): EditorHandle {
+  let article: Article = structuredClone(initial);
+  const statusEl = h("span", { class: "save-status", "data-testid": "save-status", "data-state": "saved" }, t("status.saved"));
+
+  const autosave = new Autosave(Number(initial.version), {
+    save: api.saveArticle,
+    onState: (s) => showState(s),
+    onSaved: (a) => {
+      article = { ...article, version: a.version, updated_at: a.updated_at };
+      onListChanged();
+      refreshHistory();
+    },
+  });
+
+  function showState(s: SaveState) {
+    statusEl.dataset.state = s.kind;
+    statusEl.textContent =
+      s.kind === "error"
+        ? t("status.error", { message: s.message })
+        : t(`status.${s.kind}` as Key);
+    if (s.kind === "conflict") handleConflict(s.conflict);
+  }
+
+  function changed() {
+    autosave.change(structuredClone(article));
+  }
+
+  // Headline
+  const headline = h("input", {
+    class: "headline-input",
+    "data-testid": "headline",
+    placeholder: t("editor.headline"),
+    value: article.headline,
+    oninput: () => {
+      article.headline = headline.value;
+      changed();
+    },
+  });
+
+  // Lead: the tag is shown, not typed.
+  const leadCount = h("span", { class: "count", "data-testid": "lead-count" });
+  const leadWarn = h("span", { class: "warn", "data-testid": "lead-warning" });
+  const lead = h("textarea", {
+    class: "lead-input",
+    "data-testid": "lead",
+    rows: 3,
+    placeholder: t("editor.lead"),
+    oninput: () => {
+      article.lead = lead.value;
+      updateCounts();
+      changed();
+    },
+  });
+  lead.value = article.lead;
+
+  // Body (plain editor: paragraphs separated by blank lines).
+  const bodyCount = h("span", { class: "count", "data-testid": "body-count" });
+  const body = h("textarea", {
+    class: "body-input",
+    "data-testid": "body",
+    placeholder: t("editor.bodyHint"),
+    oninput: () => {
+      article.body = textToDocument(body.value);
+      updateCounts();
+      changed();
+    },
+  });
+  body.value = documentToText(article.body);
+  // The plain editor cannot keep interview structure: show it, but do not let typing flatten it.
+  body.readOnly = hasStructuredBlocks(article.body);
+
+  function updateCounts() {
+    const lw = wordCount(lead.value);
+    leadCount.textContent = t("editor.words", { words: lw, chars: charCount(lead.value) });
+    const limit = state.settings.lead_word_limit;
+    leadWarn.textContent = lw > limit ? t("editor.leadTooLong", { words: lw, limit }) : "";
+    bodyCount.textContent = t("editor.words", { words: wordCount(body.value), chars: charCount(body.value) });
+  }
+  updateCounts();
+
+  // Metadata panel
+  const section = h("input", {
+    "data-testid": "section",
+    value: article.section,
+    oninput: () => {
+      article.section = section.value;
+      changed();
+    },
+  });
+  const tags = h("input", {
+    "data-testid": "tags",
+    value: article.tags.join(", "),
+    oninput: () => {
+      article.tags = tags.value.split(",").map((s) => s.trim()).filter(Boolean);
+      changed();
+    },
+  });
+  const statusSelect = h(
+    "select",
+    {
+      "data-testid": "status",
+      onchange: () => {
+        article.status = statusSelect.value as Status;
+        changed();
+      },
+    },
+    STATUSES.map((s) => h("option", { value: s, selected: s === article.status }, t(`status.${s}` as Key))),
+  );
+  const bylineBox = h("div", { class: "bylines" });
+  function renderBylines() {
+    replace(
+      bylineBox,
+      article.bylines.map((b: Byline, i: number) => {
+        const name = h("input", {
+          value: b.name,
+          placeholder: t("meta.bylineName"),
+          "data-testid": "byline-name",
+          oninput: () => {
+            article.bylines[i] = { ...article.bylines[i], name: name.value };
+            changed();
+          },
+        });
+        const role = h(
+          "select",
+          {
+            onchange: () => {
+              article.bylines[i] = { ...article.bylines[i], role: role.value as Role };
+              changed();
+            },
+          },
+          ROLES.map((r) => h("option", { value: r, selected: r === b.role }, t(`role.${r}` as Key))),
+        );
+        const remove = h("button", {
+          class: "link",
+          onclick: () => {
+            article.bylines.splice(i, 1);
+            renderBylines();
+            changed();
+          },
+        }, t("meta.remove"));
+        return h("div", { class: "byline-row" }, name, role, remove);
+      }),
+      h("button", {
+        class: "link",
+        "data-testid": "add-byline",
+        onclick: () => {
+          article.bylines.push({ name: "", role: "writer" });
+          renderBylines();
+        },
+      }, t("meta.addByline")),
+    );
+  }
+  renderBylines();
+
+  const historyBox = h("div", { class: "history", "data-testid": "history" });
+  function refreshHistory() {
+    void renderHistory(historyBox, article.id, async (restored) => {
+      await autosave.flush();
+      article = structuredClone(restored);
+      autosave.resolved(Number(restored.version), null);
+      reloadFields();
+      onListChanged();
+      refreshHistory();
+    });
+  }
+  refreshHistory();
+
+  function reloadFields() {
+    headline.value = article.headline;
+    lead.value = article.lead;
+    body.value = documentToText(article.body);
+    section.value = article.section;
+    tags.value = article.tags.join(", ");
+    statusSelect.value = article.status;
+    renderBylines();
+    updateCounts();
+  }
+
+  function handleConflict(conflict: Conflict) {
+    showConflict(conflict, async (choice) => {
+      const head = conflict.current;
+      let next: Article;
+      if (choice.kind === "theirs") {
+        next = structuredClone(head);
+        autosave.resolved(Number(head.version), null);
+      } else {
+        const base = choice.kind === "mine" ? conflict.yours : { ...conflict.yours, body: textToDocument(choice.body) };
+        next = { ...structuredClone(base), version: head.version };
+        autosave.resolved(Number(head.version), null);
+        await autosave.saveNow(next);
+      }
+      article = next;
+      reloadFields();
+      refreshHistory();
+      onListChanged();
+    });
+  }
+
+  const saveButton = h("button", {
+    "data-testid": "save-named",
+    title: "Ctrl+S",
+    onclick: () => void autosave.saveNow(structuredClone(article), t("editor.namedLabel")),
+  }, t("action.save"));
+  const trashButton = h("button", {
+    class: "danger",
+    "data-testid": "trash",
+    onclick: async () => {
+      await autosave.flush();
+      await api.trashArticle(article.id);
+      state.selected = null;
+      onListChanged(true);
+    },
+  }, t("action.trash"));
+
+  const element = h(
+    "div",
+    { class: "editor-layout" },
+    h(
+      "main",
+      { class: "editor" },
+      h("div", { class: "toolbar" }, statusEl, h("span", { class: "spacer" }),
+        h("span", { class: "updated" }, shortTime(article.updated_at, state.settings.time_zone, state.settings.language)),
+        saveButton, trashButton),
+      headline,
+      h("label", { class: "field-label" }, t("editor.lead"), leadCount, leadWarn),
+      h("div", { class: "lead-row" }, h("span", { class: "lead-prefix", "data-testid": "lead-prefix" }, leadPrefix(state.settings.paper_tag)), lead),
+      h("label", { class: "field-label" }, t("editor.body"), bodyCount),
+      body,
+    ),
+    h(
+      "aside",
+      { class: "side" },
+      h("h2", {}, t("meta.title")),
+      h("label", {}, t("meta.section"), section),
+      h("label", {}, t("meta.tags"), tags),
+      h("label", {}, t("meta.status"), statusSelect),
+      h("div", { class: "field-label" }, t("meta.bylines")),
+      bylineBox,
+      h("h2", {}, t("history.title")),
+      historyBox,
+    ),
+  );
+
+  const onKey = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      e.preventDefault();
+      void autosave.saveNow(structuredClone(article), t("editor.namedLabel"));
+    }
+  };
+  window.addEventListener("keydown", onKey);
+
+  return {
+    element,
+    flush: () => autosave.flush(),
+    dispose: () => {
+      window.removeEventListener("keydown", onKey);
+      autosave.dispose();
+    },
+  };
+}
