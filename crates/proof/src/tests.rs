@@ -404,3 +404,50 @@ fn dictionary_errors_name_the_file() {
     assert_eq!(err.code(), "dictionary");
     assert!(err.to_string().contains("/nonexistent/vi.aff"), "{err}");
 }
+
+/// Random mixtures of the characters the rules look at: no panic, and every span is a
+/// valid slice whose text, character offsets and line:column agree with the input.
+#[test]
+fn random_text_never_panics_and_spans_agree() {
+    let alphabet: Vec<char> = "aăâeêioôơuưy àáạảãếệớợừựđĐkKqQgGhnN ,.;:!?“”\"'()[]-–…0123456789\n\t\u{a0}\u{301}\u{323}\u{309}µ¸®«øïñöTPHCMUBND"
+        .chars()
+        .collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let configs = [
+        Config::default(),
+        Config {
+            tone_style: ToneStyle::Consistent,
+            quote_style: QuoteStyle::Straight,
+            ..Config::default()
+        },
+    ];
+    for round in 0..3000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for f in proof_with(&text, &configs[round % 2], None) {
+            let s = f.span;
+            assert_eq!(&text[s.start..s.end], f.text, "{text:?}");
+            assert_eq!(s.start_char, text[..s.start].chars().count(), "{text:?}");
+            assert_eq!(s.end_char, text[..s.end].chars().count(), "{text:?}");
+            let line_start = text[..s.start].rfind('\n').map_or(0, |p| p + 1);
+            assert_eq!(
+                s.line,
+                text[..s.start].matches('\n').count() + 1,
+                "{text:?}"
+            );
+            assert_eq!(
+                s.column,
+                text[line_start..s.start].chars().count() + 1,
+                "{text:?}"
+            );
+        }
+    }
+}
