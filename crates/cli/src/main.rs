@@ -9,6 +9,7 @@ use anyhow::{anyhow, Context, Result};
 
 mod article;
 mod people;
+mod proof;
 mod revisions;
 mod search;
 mod settings;
@@ -60,6 +61,8 @@ enum Command {
     Templates(templates::TemplatesCmd),
     /// Search articles (and photos and people as they become searchable).
     Search(search::SearchArgs),
+    /// Proof Vietnamese text from FILE or stdin: one finding per line (JSON lines with --json).
+    Proof(proof::ProofArgs),
 }
 
 #[derive(Subcommand)]
@@ -244,6 +247,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Settings(cmd) => settings::run(dir, cmd)?,
         Command::People(cmd) => people::run(dir, cmd)?,
         Command::Templates(cmd) => templates::run(dir, cmd)?,
+        Command::Proof(args) => proof::run(args)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;
