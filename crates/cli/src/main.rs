@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context, Result};
 
 mod article;
+mod photo;
 mod revisions;
 mod settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -49,6 +50,9 @@ enum Command {
     /// Check or back up the database.
     #[command(subcommand)]
     Db(DbCmd),
+    /// Import photos, list the photo library, show a photo.
+    #[command(subcommand)]
+    Photo(photo::PhotoCmd),
 }
 
 #[derive(Subcommand)]
@@ -134,6 +138,9 @@ pub(crate) enum SettingsCmd {
         language: Option<LangArg>,
         #[arg(long)]
         lead_word_limit: Option<u32>,
+        /// Shorten later photo credits of the same photographer in an article to initials.
+        #[arg(long, value_name = "true|false")]
+        credit_initials_on_repeat: Option<bool>,
     },
 }
 
@@ -213,6 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Settings(cmd) => settings::run(dir, cmd)?,
+        Command::Photo(cmd) => return photo::run(dir, cmd),
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;

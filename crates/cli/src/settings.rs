@@ -16,6 +16,7 @@ pub fn run(dir: Option<&Path>, cmd: SettingsCmd) -> Result<()> {
             time_zone,
             language,
             lead_word_limit,
+            credit_initials_on_repeat,
         } => {
             let mut s = store.settings()?;
             if let Some(v) = paper_name {
@@ -32,6 +33,9 @@ pub fn run(dir: Option<&Path>, cmd: SettingsCmd) -> Result<()> {
             }
             if let Some(v) = lead_word_limit {
                 s.lead_word_limit = v;
+            }
+            if let Some(v) = credit_initials_on_repeat {
+                s.credit_initials_on_repeat = v;
             }
             store.set_settings(&s)?;
             print_json(&s)?;

@@ -8,6 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::text::nfc;
@@ -55,6 +56,9 @@ pub enum Block {
     Quote { blocks: Vec<Block> },
     /// A bulleted (`ordered: false`) or numbered list.
     List { ordered: bool, items: Vec<ListItem> },
+    /// A photo placed in the article. Its caption, credit and alt text belong to the
+    /// placement (they can differ from article to article); the photo is the original.
+    Figure { placement_id: Uuid, photo_id: Uuid },
 }
 
 /// One item of a list: blocks, so that an item can hold a nested list.
@@ -153,6 +157,15 @@ impl Document {
         Ok(())
     }
 
+    /// The placements of the document's figures, in reading order (for credits).
+    pub fn placements(&self) -> Vec<Uuid> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            b.collect_placements(&mut out);
+        }
+        out
+    }
+
     /// The same document with every string in Unicode NFC.
     pub fn normalized(&self) -> Document {
         Document {
@@ -188,6 +201,7 @@ impl Block {
                 .iter()
                 .flat_map(|i| &i.blocks)
                 .for_each(|b| b.collect_text(out)),
+            Block::Figure { .. } => {}
         }
     }
 
@@ -213,6 +227,7 @@ impl Block {
                     .enumerate()
                     .try_for_each(|(j, b)| b.validate(&format!("{path}.items[{i}].blocks[{j}]")))
             }),
+            Block::Figure { .. } => Ok(()),
         }
     }
 
@@ -237,6 +252,20 @@ impl Block {
                     })
                     .collect(),
             },
+            Block::Figure { .. } => self.clone(),
+        }
+    }
+
+    /// The placements of figures in this block and the blocks inside it, in reading order.
+    fn collect_placements(&self, out: &mut Vec<Uuid>) {
+        match self {
+            Block::Figure { placement_id, .. } => out.push(*placement_id),
+            Block::Quote { blocks } => blocks.iter().for_each(|b| b.collect_placements(out)),
+            Block::List { items, .. } => items
+                .iter()
+                .flat_map(|i| &i.blocks)
+                .for_each(|b| b.collect_placements(out)),
+            Block::Paragraph { .. } | Block::Heading { .. } => {}
         }
     }
 }
@@ -373,6 +402,10 @@ mod tests {
                         ],
                     }],
                 },
+                Block::Figure {
+                    placement_id: Uuid::from_u128(1),
+                    photo_id: Uuid::from_u128(2),
+                },
             ],
         }
     }
@@ -386,6 +419,11 @@ mod tests {
         assert_eq!(back, doc);
         assert!(json.contains(r#""type":"heading""#), "{json}");
         assert!(json.contains(r#""type":"hard_break""#), "{json}");
+        assert!(
+            json.contains(r#""type":"figure","placement_id":"#),
+            "{json}"
+        );
+        assert_eq!(back.placements(), [Uuid::from_u128(1)]);
     }
 
     #[test]

@@ -4,11 +4,13 @@
 
 pub mod article;
 pub mod byline;
+pub mod credit;
 pub mod dateline;
 pub mod diff;
 pub mod document;
 pub mod error;
 pub mod file;
+pub mod photo;
 pub mod settings;
 pub mod text;
 pub mod time;
@@ -20,4 +22,5 @@ pub use diff::{DiffChunk, DiffOp};
 pub use document::{Block, Document, Inline, ListItem, Mark, SCHEMA_VERSION};
 pub use error::{Error, Result};
 pub use file::ArticleFile;
+pub use photo::{GpsPosition, Photo, PhotoFormat, PhotoMeta, Placement};
 pub use settings::{Lang, Settings};

@@ -5,13 +5,18 @@
 pub mod articles;
 pub mod data_dir;
 mod db;
+mod desk;
 pub mod error;
 pub mod migrations;
+pub mod photos;
+pub mod placements;
 pub mod revisions;
 mod save;
 pub mod settings;
 
 pub use db::{CheckReport, Store, DB_FILE};
+pub use desk::PrintedCredit;
 pub use error::{Error, Result};
+pub use photos::PhotoFilter;
 pub use revisions::{Revision, RevisionKind, RevisionMeta};
 pub use save::{Conflict, SaveKind, SaveOutcome};

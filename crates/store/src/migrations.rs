@@ -7,10 +7,17 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// The migrations, in order; the schema version after migration `i` is `i + 1`.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_articles",
-    include_str!("../migrations/0001_articles.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_articles",
+        include_str!("../migrations/0001_articles.sql"),
+    ),
+    (
+        "0002_reserved",
+        include_str!("../migrations/0002_reserved.sql"),
+    ),
+    ("0003_photos", include_str!("../migrations/0003_photos.sql")),
+];
 
 /// The schema version this build creates and understands.
 pub fn latest() -> i64 {

@@ -18,6 +18,7 @@ pub fn get(conn: &Connection) -> Result<Settings> {
             "time_zone" => s.time_zone = v,
             "language" => s.language = v.parse().unwrap_or(Lang::Vi),
             "lead_word_limit" => s.lead_word_limit = v.parse().unwrap_or(s.lead_word_limit),
+            "credit_initials_on_repeat" => s.credit_initials_on_repeat = v != "false",
             _ => {} // keys of newer versions are kept but not read
         }
     }
@@ -38,6 +39,14 @@ pub fn set(conn: &Connection, s: &Settings) -> Result<()> {
         ("time_zone", s.time_zone.as_str()),
         ("language", lang),
         ("lead_word_limit", limit.as_str()),
+        (
+            "credit_initials_on_repeat",
+            if s.credit_initials_on_repeat {
+                "true"
+            } else {
+                "false"
+            },
+        ),
     ] {
         conn.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)

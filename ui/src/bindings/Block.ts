@@ -5,4 +5,4 @@ import type { ListItem } from "./ListItem";
 /**
  * A block of the body.
  */
-export type Block = { "type": "paragraph", content: Array<Inline>, } | { "type": "heading", level: number, content: Array<Inline>, } | { "type": "quote", blocks: Array<Block>, } | { "type": "list", ordered: boolean, items: Array<ListItem>, };
+export type Block = { "type": "paragraph", content: Array<Inline>, } | { "type": "heading", level: number, content: Array<Inline>, } | { "type": "quote", blocks: Array<Block>, } | { "type": "list", ordered: boolean, items: Array<ListItem>, } | { "type": "figure", placement_id: string, photo_id: string, };

@@ -24,4 +24,9 @@ language: Lang,
 /**
  * A lead longer than this many words gets a warning.
  */
-lead_word_limit: number, };
+lead_word_limit: number, 
+/**
+ * Later photo credits of a photographer already credited in the same article are
+ * printed as initials (`Ảnh: T.D`). Missing in settings saved by older versions: on.
+ */
+credit_initials_on_repeat: boolean, };
