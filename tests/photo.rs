@@ -615,3 +615,63 @@ fn orphan_rows_whose_original_is_gone_are_removed_on_open() {
     let list = json_of(&newsdesk(&data, &["photo", "list", "--json"]));
     assert!(list.as_array().unwrap().is_empty(), "{list}");
 }
+
+#[test]
+fn png_with_transparency_and_webp_are_imported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    // A transparent PNG: renditions are JPEG, so transparency turns white.
+    let rgba = image::RgbaImage::from_fn(2400, 1200, |x, _| {
+        if x < 1200 {
+            image::Rgba([0, 0, 0, 0])
+        } else {
+            image::Rgba([10, 120, 30, 255])
+        }
+    });
+    let png = tmp.path().join("logo.png");
+    let mut bytes = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(rgba.as_raw(), 2400, 1200, image::ExtendedColorType::Rgba8)
+        .unwrap();
+    std::fs::write(&png, bytes).unwrap();
+    let webp = tmp.path().join("chart.webp");
+    let rgb = RgbImage::from_fn(900, 600, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let mut bytes = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut bytes)
+        .write_image(rgb.as_raw(), 900, 600, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    std::fs::write(&webp, bytes).unwrap();
+
+    let (out, results) = import_json(&data, &[&png, &webp]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cases = [
+        (0, "png", 2400, 1200, (1600, 800)),
+        (1, "webp", 900, 600, (900, 600)),
+    ];
+    for (i, format, w, h, web_size) in cases {
+        let photo = &results[i]["result"]["photo"];
+        assert_eq!(photo["format"], format, "{photo}");
+        assert_eq!(
+            (photo["width"].as_u64(), photo["height"].as_u64()),
+            (Some(w), Some(h))
+        );
+        let sha = photo["sha256"].as_str().unwrap();
+        let web = data
+            .join("photos/renditions")
+            .join(&sha[..2])
+            .join(format!("{sha}-1600.jpg"));
+        let web = image::open(web).unwrap().into_rgb8();
+        assert_eq!(web.dimensions(), web_size, "{format}: not enlarged");
+        if format == "png" {
+            let left = web.get_pixel(100, 400);
+            assert!(
+                left.0.iter().all(|&c| c > 240),
+                "transparent is white: {left:?}"
+            );
+        }
+    }
+}

@@ -14,6 +14,9 @@ pub struct Limits {
     pub max_side: u32,
     /// Largest pixel count accepted, in megapixels.
     pub max_megapixels: u32,
+    /// Largest pixel count accepted for a progressive JPEG, in megapixels: the decoder
+    /// keeps all its coefficients in memory (3 to 6 bytes a pixel) whatever the scale.
+    pub max_progressive_megapixels: u32,
     /// Largest original accepted, in bytes.
     pub max_file_bytes: u64,
     /// Largest total of metadata blocks (EXIF, XMP, IPTC, comments, text chunks), in bytes.
@@ -25,6 +28,7 @@ impl Default for Limits {
         Limits {
             max_side: 20_000,
             max_megapixels: 200,
+            max_progressive_megapixels: 50,
             max_file_bytes: 200 * 1024 * 1024,
             max_metadata_bytes: 8 * 1024 * 1024,
         }
@@ -34,19 +38,28 @@ impl Default for Limits {
 impl Limits {
     /// Refuses dimensions beyond the limits, before any pixel is decoded.
     pub fn check_dimensions(&self, name: &str, width: u64, height: u64) -> Result<()> {
+        self.check(name, width, height, self.max_megapixels)
+    }
+
+    /// [`Limits::check_dimensions`] for a progressive JPEG.
+    pub fn check_progressive(&self, name: &str, width: u64, height: u64) -> Result<()> {
+        self.check(name, width, height, self.max_progressive_megapixels)
+    }
+
+    fn check(&self, name: &str, width: u64, height: u64, max_megapixels: u32) -> Result<()> {
         let side = u64::from(self.max_side);
         if width == 0
             || height == 0
             || width > side
             || height > side
-            || width * height > u64::from(self.max_megapixels) * 1_000_000
+            || width * height > u64::from(max_megapixels) * 1_000_000
         {
             return Err(Error::TooManyPixels {
                 name: name.to_owned(),
                 width,
                 height,
                 limit: self.max_side,
-                max_megapixels: self.max_megapixels,
+                max_megapixels,
             });
         }
         Ok(())

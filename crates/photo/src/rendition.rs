@@ -147,6 +147,12 @@ fn decode_jpeg(
     let mut d = Decompressor::new().map_err(|e| rendition_error(name, e))?;
     let header = d.read_header(bytes).map_err(|e| damaged(name, e))?;
     limits.check_dimensions(name, header.width as u64, header.height as u64)?;
+    if header.is_progressive {
+        limits.check_progressive(name, header.width as u64, header.height as u64)?;
+    }
+    // A progressive file with thousands of tiny scans costs time, not pixels: refuse it.
+    d.set_scan_limit(500)
+        .map_err(|e| rendition_error(name, e))?;
     if matches!(header.colorspace, Colorspace::CMYK | Colorspace::YCCK) {
         return Err(Error::Unsupported {
             name: name.to_owned(),
