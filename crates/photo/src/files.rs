@@ -162,9 +162,8 @@ impl PhotoFiles {
             temp_files_removed: self.remove_stale_temp_files()?,
             ..Recovery::default()
         };
-        for (id, _) in store.photo_hashes()? {
-            let photo = store.photo(id)?;
-            if self.original_of(&photo).is_file() {
+        for (id, sha256, format) in store.photo_hashes()? {
+            if self.original_path(&sha256, format).is_file() {
                 continue;
             }
             if store.photo_placement_count(id)? == 0 {

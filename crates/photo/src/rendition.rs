@@ -285,3 +285,73 @@ fn encode(name: &str, img: &RgbImage, size: Size) -> Result<Vec<u8>> {
     })
     .map_err(|e| rendition_error(name, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(w: usize, h: usize, progressive: bool) -> Vec<u8> {
+        let pixels = vec![128u8; w * h * 3];
+        let mut c = turbojpeg::Compressor::new().unwrap();
+        c.set_progressive(progressive).unwrap();
+        c.compress_to_vec(turbojpeg::Image {
+            pixels: pixels.as_slice(),
+            width: w,
+            pitch: w * 3,
+            height: h,
+            format: PixelFormat::RGB,
+        })
+        .unwrap()
+    }
+
+    /// Declares another size in the first SOF marker (baseline C0 or progressive C2).
+    fn declaring(mut jpeg: Vec<u8>, w: u16, h: u16) -> Vec<u8> {
+        let sof = jpeg
+            .windows(2)
+            .position(|m| m == [0xFF, 0xC0] || m == [0xFF, 0xC2])
+            .unwrap();
+        jpeg[sof + 5..sof + 7].copy_from_slice(&h.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
+        jpeg
+    }
+
+    #[test]
+    fn progressive_jpegs_get_the_lower_pixel_limit() {
+        let limits = Limits::default();
+        let cases = [
+            (false, 10_000, 6_000, "damaged"),
+            (true, 10_000, 6_000, "too_many_pixels"),
+            (false, 20_000, 20_000, "too_many_pixels"),
+        ];
+        for (progressive, w, h, code) in cases {
+            let bytes = declaring(jpeg(16, 16, progressive), w, h);
+            let e = render("x.jpg", &bytes, PhotoFormat::Jpeg, None, &limits).unwrap_err();
+            assert_eq!(e.code(), code, "progressive {progressive} {w}×{h}: {e}");
+        }
+    }
+
+    #[test]
+    fn renditions_fit_the_long_side_without_enlarging() {
+        let cases = [
+            ((4000, 3000), (1600, 1200), (320, 240)),
+            ((800, 600), (800, 600), (320, 240)),
+        ];
+        for ((w, h), web, thumb) in cases {
+            let r = render(
+                "x.jpg",
+                &jpeg(w, h, false),
+                PhotoFormat::Jpeg,
+                Some(1),
+                &Limits::default(),
+            )
+            .unwrap();
+            let size = |b: &[u8]| {
+                let h = turbojpeg::read_header(b).unwrap();
+                (h.width, h.height)
+            };
+            assert_eq!(size(&r.web), web);
+            assert_eq!(size(&r.thumb), thumb);
+            assert_eq!((r.width as usize, r.height as usize), (w, h));
+        }
+    }
+}

@@ -5,7 +5,7 @@
 //! transaction.
 
 use newsdesk_core::credit::article_credits;
-use newsdesk_core::{Article, Block, Photo, PhotoMeta, Placement};
+use newsdesk_core::{Article, Block, Photo, PhotoFormat, PhotoMeta, Placement};
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -63,8 +63,8 @@ impl Store {
         photos::list(&self.conn, filter)
     }
 
-    /// Every photo's id and SHA-256, for checking the photo store's files.
-    pub fn photo_hashes(&self) -> Result<Vec<(Uuid, String)>> {
+    /// Every photo's id, SHA-256 and format, for checking the photo store's files.
+    pub fn photo_hashes(&self) -> Result<Vec<(Uuid, String, PhotoFormat)>> {
         photos::hashes(&self.conn)
     }
 
@@ -215,7 +215,7 @@ impl Store {
 mod tests {
     use super::*;
     use chrono::Utc;
-    use newsdesk_core::{NewArticle, PhotoFormat};
+    use newsdesk_core::NewArticle;
 
     fn photo(sha_byte: u8, creator: &str) -> Photo {
         Photo {

@@ -182,16 +182,22 @@ pub fn list(conn: &Connection, f: &PhotoFilter) -> Result<Vec<Photo>> {
     collect(rows)
 }
 
-/// Every photo's id and SHA-256 (for checking the store's files).
-pub fn hashes(conn: &Connection) -> Result<Vec<(Uuid, String)>> {
-    let mut stmt = conn.prepare("SELECT id, sha256 FROM photos")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+/// Every photo's id, SHA-256 and format: what names its files in the photo store.
+pub fn hashes(conn: &Connection) -> Result<Vec<(Uuid, String, PhotoFormat)>> {
+    let mut stmt = conn.prepare("SELECT id, sha256, format FROM photos")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, sha) = row?;
-        let id = Uuid::parse_str(&id)
-            .map_err(|_| Error::Corrupt(format!("photo id '{id}' is not a UUID")))?;
-        out.push((id, sha));
+        let (id, sha, format) = row?;
+        let bad = || Error::Corrupt(format!("photo '{id}' has a bad id or format"));
+        let uuid = Uuid::parse_str(&id).map_err(|_| bad())?;
+        out.push((uuid, sha, PhotoFormat::parse(&format).ok_or_else(bad)?));
     }
     Ok(out)
 }
