@@ -26,6 +26,32 @@ pub struct PrintedCredit {
     pub credit: String,
 }
 
+/// Saves `head` with its body's blocks changed by `change` as the next version, with a
+/// `save` revision, inside the caller's transaction.
+fn save_body(
+    conn: &rusqlite::Connection,
+    head: &Article,
+    author: &str,
+    change: impl FnOnce(&mut Vec<Block>),
+) -> Result<Article> {
+    let mut saved = head.clone();
+    change(&mut saved.body.blocks);
+    saved.version = head.version + 1;
+    saved.updated_at = newsdesk_core::time::now();
+    saved.validate()?;
+    articles::update(conn, &saved)?;
+    let meta = new_meta(
+        &saved,
+        Some(saved.version),
+        head.version,
+        RevisionKind::Save,
+        None,
+        author,
+    );
+    revisions::insert(conn, &meta, &saved)?;
+    Ok(saved)
+}
+
 impl Store {
     /// Adds a photo unless one with the same SHA-256 is already in the library.
     /// Returns the photo in the library and whether it was new.
@@ -110,27 +136,12 @@ impl Store {
         let now = newsdesk_core::time::now();
         let placement = Placement::new(&photo, article_id, now);
         placements::insert(&tx, &placement)?;
-        let mut saved = head.clone();
-        saved.body.blocks.push(Block::Figure {
-            placement_id: placement.id,
-            photo_id,
-        });
-        saved.version = head.version + 1;
-        saved.updated_at = now;
-        saved.validate()?;
-        articles::update(&tx, &saved)?;
-        revisions::insert(
-            &tx,
-            &new_meta(
-                &saved,
-                Some(saved.version),
-                head.version,
-                RevisionKind::Save,
-                None,
-                author,
-            ),
-            &saved,
-        )?;
+        let saved = save_body(&tx, &head, author, |blocks| {
+            blocks.push(Block::Figure {
+                placement_id: placement.id,
+                photo_id,
+            })
+        })?;
         tx.commit()?;
         Ok((placement, saved))
     }
@@ -161,27 +172,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let placement = placements::require(&tx, id)?;
         let head = articles::require(&tx, placement.article_id)?;
-        let mut saved = head.clone();
-        saved
-            .body
-            .blocks
-            .retain(|b| !matches!(b, Block::Figure { placement_id, .. } if *placement_id == id));
         placements::delete(&tx, id)?;
-        saved.version = head.version + 1;
-        saved.updated_at = newsdesk_core::time::now();
-        articles::update(&tx, &saved)?;
-        revisions::insert(
-            &tx,
-            &new_meta(
-                &saved,
-                Some(saved.version),
-                head.version,
-                RevisionKind::Save,
-                None,
-                author,
-            ),
-            &saved,
-        )?;
+        let saved = save_body(&tx, &head, author, |blocks| {
+            blocks
+                .retain(|b| !matches!(b, Block::Figure { placement_id, .. } if *placement_id == id))
+        })?;
         tx.commit()?;
         Ok(saved)
     }

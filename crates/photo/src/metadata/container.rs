@@ -5,7 +5,7 @@ use newsdesk_core::PhotoFormat;
 
 /// The raw metadata blocks of one file, borrowed from its bytes.
 #[derive(Debug, Default)]
-pub struct Blocks<'a> {
+pub(crate) struct Blocks<'a> {
     /// The EXIF TIFF structure (without the `Exif\0\0` header).
     pub exif: Option<&'a [u8]>,
     /// The XMP packet (XML).
@@ -20,7 +20,7 @@ const XMP_JPEG: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
 const PHOTOSHOP: &[u8] = b"Photoshop 3.0\0";
 
 /// The metadata blocks of a file of a known format.
-pub fn blocks(bytes: &[u8], format: PhotoFormat) -> Blocks<'_> {
+pub(crate) fn blocks(bytes: &[u8], format: PhotoFormat) -> Blocks<'_> {
     match format {
         PhotoFormat::Jpeg => jpeg(bytes),
         PhotoFormat::Png => png(bytes),

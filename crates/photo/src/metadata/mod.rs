@@ -13,8 +13,6 @@ use newsdesk_core::{PhotoFormat, PhotoMeta};
 use crate::error::{Error, Result};
 use crate::format::Limits;
 
-pub use container::Blocks;
-
 /// Reads the metadata of an image already recognised as `format`.
 ///
 /// A file whose metadata blocks together exceed [`Limits::max_metadata_bytes`] is refused.
