@@ -487,7 +487,7 @@ fn newsroom_template_files_load_and_malformed_ones_are_reported() {
         templates.join("figures.json"),
         legal.replace("hoi-dap-phap-luat", "anh").replacen(
             "\"type\": \"paragraph\"",
-            "\"type\": \"figure\"",
+            "\"type\": \"carousel\"",
             1,
         ),
     )
@@ -511,7 +511,7 @@ fn newsroom_template_files_load_and_malformed_ones_are_reported() {
     );
     let err = stderr(&out);
     assert!(
-        err.contains("templates/figures.json") && err.contains("unknown variant `figure`"),
+        err.contains("templates/figures.json") && err.contains("unknown variant `carousel`"),
         "{err}"
     );
     assert!(

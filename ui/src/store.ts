@@ -13,7 +13,7 @@ export interface UiState {
 
 export const state: UiState = {
   info: null,
-  settings: { paper_name: "", paper_tag: "", time_zone: "Asia/Ho_Chi_Minh", language: "vi", lead_word_limit: 50, interviewer_label: "PV" },
+  settings: { paper_name: "", paper_tag: "", time_zone: "Asia/Ho_Chi_Minh", language: "vi", lead_word_limit: 50, interviewer_label: "PV", credit_initials_on_repeat: true },
   list: [],
   showTrash: false,
   selected: null,

@@ -9,6 +9,7 @@ use anyhow::{anyhow, Context, Result};
 
 mod article;
 mod people;
+mod photo;
 mod proof;
 mod revisions;
 mod search;
@@ -63,6 +64,9 @@ enum Command {
     Search(search::SearchArgs),
     /// Proof Vietnamese text from FILE or stdin: one finding per line (JSON lines with --json).
     Proof(proof::ProofArgs),
+    /// Import photos, list the photo library, show a photo.
+    #[command(subcommand)]
+    Photo(photo::PhotoCmd),
 }
 
 #[derive(Subcommand)]
@@ -163,6 +167,9 @@ pub(crate) enum SettingsCmd {
         /// The label before an interviewer's question (default PV).
         #[arg(long)]
         interviewer_label: Option<String>,
+        /// Shorten later photo credits of the same photographer in an article to initials.
+        #[arg(long, value_name = "true|false")]
+        credit_initials_on_repeat: Option<bool>,
     },
 }
 
@@ -248,6 +255,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::People(cmd) => people::run(dir, cmd)?,
         Command::Templates(cmd) => templates::run(dir, cmd)?,
         Command::Proof(args) => proof::run(args)?,
+        Command::Photo(cmd) => return photo::run(dir, cmd),
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;

@@ -17,6 +17,7 @@ pub fn run(dir: Option<&Path>, cmd: SettingsCmd) -> Result<()> {
             language,
             lead_word_limit,
             interviewer_label,
+            credit_initials_on_repeat,
         } => {
             let mut s = store.settings()?;
             if let Some(v) = paper_name {
@@ -36,6 +37,9 @@ pub fn run(dir: Option<&Path>, cmd: SettingsCmd) -> Result<()> {
             }
             if let Some(v) = interviewer_label {
                 s.interviewer_label = v;
+            }
+            if let Some(v) = credit_initials_on_repeat {
+                s.credit_initials_on_repeat = v;
             }
             store.set_settings(&s)?;
             print_json(&s)?;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
@@ -64,6 +65,9 @@ pub enum Block {
     Interview(Interview),
     /// A multi-voice section (ghi nhận ý kiến): a subheading, then one voice per person.
     Voices(VoiceSection),
+    /// A photo placed in the article. Its caption, credit and alt text belong to the
+    /// placement (they can differ from article to article); the photo is the original.
+    Figure { placement_id: Uuid, photo_id: Uuid },
 }
 
 /// One item of a list: blocks, so that an item can hold a nested list.
@@ -201,6 +205,15 @@ impl Document {
         out
     }
 
+    /// The placements of the document's figures, in reading order (for credits).
+    pub fn placements(&self) -> Vec<Uuid> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            b.collect_placements(&mut out);
+        }
+        out
+    }
+
     /// Fills the empty fields of voices and speakers linked to a person (by
     /// `person_id`) from the directory, titles and position as held on `day` (the
     /// article's date). Text already typed is never replaced.
@@ -251,6 +264,7 @@ impl Block {
                 .for_each(|b| b.collect_text(out)),
             Block::Interview(i) => i.collect_text(out),
             Block::Voices(v) => v.collect_text(out),
+            Block::Figure { .. } => {}
         }
     }
 
@@ -272,6 +286,7 @@ impl Block {
             }),
             Block::Interview(i) => i.validate(path),
             Block::Voices(v) => v.validate(path),
+            Block::Figure { .. } => Ok(()),
         }
     }
 
@@ -298,6 +313,21 @@ impl Block {
             },
             Block::Interview(i) => Block::Interview(i.normalized()),
             Block::Voices(v) => Block::Voices(v.normalized()),
+            Block::Figure { .. } => self.clone(),
+        }
+    }
+
+    /// The placements of figures in this block and the blocks inside it, in reading order.
+    fn collect_placements(&self, out: &mut Vec<Uuid>) {
+        match self {
+            Block::Figure { placement_id, .. } => out.push(*placement_id),
+            Block::Quote { blocks } => blocks.iter().for_each(|b| b.collect_placements(out)),
+            Block::List { items, .. } => items
+                .iter()
+                .flat_map(|i| &i.blocks)
+                .for_each(|b| b.collect_placements(out)),
+            Block::Paragraph { .. } | Block::Heading { .. } => {}
+            Block::Interview(_) | Block::Voices(_) => {}
         }
     }
 
@@ -315,6 +345,7 @@ impl Block {
             }
             Block::Interview(i) => i.visit_inlines(path, f),
             Block::Voices(v) => v.visit_inlines(path, f),
+            Block::Figure { .. } => {}
         }
     }
 }
@@ -500,6 +531,10 @@ mod tests {
                         ],
                     }],
                 },
+                Block::Figure {
+                    placement_id: Uuid::from_u128(1),
+                    photo_id: Uuid::from_u128(2),
+                },
             ],
         }
     }
@@ -513,6 +548,11 @@ mod tests {
         assert_eq!(back, doc);
         assert!(json.contains(r#""type":"heading""#), "{json}");
         assert!(json.contains(r#""type":"hard_break""#), "{json}");
+        assert!(
+            json.contains(r#""type":"figure","placement_id":"#),
+            "{json}"
+        );
+        assert_eq!(back.placements(), [Uuid::from_u128(1)]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod article;
 pub mod byline;
+pub mod credit;
 pub mod dateline;
 pub mod diff;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod fold;
 pub mod interview;
 pub mod person;
 pub mod person_csv;
+pub mod photo;
 pub mod search;
 pub mod settings;
 pub mod template;
@@ -37,6 +39,7 @@ pub use interview::{
 pub use person::{
     expand_codes, Designation, Expansion, NewPerson, Person, PersonCode, Post, PostKind,
 };
+pub use photo::{GpsPosition, Photo, PhotoFormat, PhotoMeta, Placement};
 pub use search::{RecentSearch, SearchHit, SearchKind, SearchQuery, TextPart};
 pub use settings::{Lang, Settings};
 pub use template::{Template, TemplateSource};

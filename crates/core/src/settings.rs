@@ -51,6 +51,9 @@ pub struct Settings {
     pub lead_word_limit: u32,
     /// The label before an interviewer's question in a Q&A interview (`PV`).
     pub interviewer_label: String,
+    /// Later photo credits of a photographer already credited in the same article are
+    /// printed as initials (`Ảnh: T.D`). Missing in settings saved by older versions: on.
+    pub credit_initials_on_repeat: bool,
 }
 
 impl Default for Settings {
@@ -62,6 +65,7 @@ impl Default for Settings {
             language: Lang::Vi,
             lead_word_limit: 50,
             interviewer_label: crate::interview::DEFAULT_INTERVIEWER_LABEL.into(),
+            credit_initials_on_repeat: true,
         }
     }
 }
@@ -134,6 +138,14 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(none.lead_prefix(), "");
+    }
+
+    #[test]
+    fn settings_saved_before_photo_credits_still_load() {
+        let old = r#"{"paper_name":"Báo X","paper_tag":"X","time_zone":"Asia/Ho_Chi_Minh","language":"vi","lead_word_limit":40}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert!(s.credit_initials_on_repeat);
+        assert_eq!(s.lead_word_limit, 40);
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub enum Error {
     NotFound { what: &'static str, id: String },
     #[error("article '{0}' is not in the trash; only trashed articles can be purged")]
     NotInTrash(String),
+    #[error("photo '{0}' is placed in an article; remove it from the article first")]
+    PhotoPlaced(String),
     #[error("the file '{0}' already exists; choose another name")]
     Exists(PathBuf),
     #[error("the code '{code}' already belongs to person {person}")]
@@ -55,6 +57,7 @@ impl Error {
             Error::Busy => "busy",
             Error::NotFound { .. } => "not_found",
             Error::NotInTrash(_) => "not_in_trash",
+            Error::PhotoPlaced(_) => "photo_placed",
             Error::Exists(_) => "exists",
             Error::CodeTaken { .. } => "code_taken",
             Error::NoTemplate(_) => "no_template",

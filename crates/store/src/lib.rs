@@ -6,6 +6,7 @@
 pub mod articles;
 pub mod data_dir;
 mod db;
+mod desk;
 mod directory;
 pub mod error;
 mod find;
@@ -13,6 +14,8 @@ pub mod migrations;
 pub mod people;
 pub mod person_codes;
 pub mod person_posts;
+pub mod photos;
+pub mod placements;
 pub mod recent_searches;
 pub mod revisions;
 mod save;
@@ -21,8 +24,10 @@ pub mod settings;
 pub mod templates;
 
 pub use db::{CheckReport, Store, DB_FILE};
+pub use desk::PrintedCredit;
 pub use directory::{ImportedPerson, PeopleImport};
 pub use error::{Error, Result};
+pub use photos::PhotoFilter;
 pub use revisions::{Revision, RevisionKind, RevisionMeta};
 pub use save::{Conflict, SaveKind, SaveOutcome};
 pub use search::IndexDoc;

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0001_articles.sql"),
     ),
     ("0002_search", include_str!("../migrations/0002_search.sql")),
+    ("0003_photos", include_str!("../migrations/0003_photos.sql")),
     ("0004_people", include_str!("../migrations/0004_people.sql")),
 ];
 

@@ -63,7 +63,7 @@ pub enum SaveOutcome {
     Conflict { conflict: Box<Conflict> },
 }
 
-fn new_meta(
+pub(crate) fn new_meta(
     a: &Article,
     version: Option<i64>,
     base: i64,

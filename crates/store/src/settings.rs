@@ -19,6 +19,7 @@ pub fn get(conn: &Connection) -> Result<Settings> {
             "language" => s.language = v.parse().unwrap_or(Lang::Vi),
             "lead_word_limit" => s.lead_word_limit = v.parse().unwrap_or(s.lead_word_limit),
             "interviewer_label" => s.interviewer_label = v,
+            "credit_initials_on_repeat" => s.credit_initials_on_repeat = v != "false",
             _ => {} // keys of newer versions are kept but not read
         }
     }
@@ -40,6 +41,14 @@ pub fn set(conn: &Connection, s: &Settings) -> Result<()> {
         ("language", lang),
         ("lead_word_limit", limit.as_str()),
         ("interviewer_label", s.interviewer_label.trim()),
+        (
+            "credit_initials_on_repeat",
+            if s.credit_initials_on_repeat {
+                "true"
+            } else {
+                "false"
+            },
+        ),
     ] {
         conn.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)

@@ -7,4 +7,4 @@ import type { VoiceSection } from "./VoiceSection";
 /**
  * A block of the body.
  */
-export type Block = { "type": "paragraph", content: Array<Inline>, } | { "type": "heading", level: number, content: Array<Inline>, } | { "type": "quote", blocks: Array<Block>, } | { "type": "list", ordered: boolean, items: Array<ListItem>, } | { "type": "interview" } & Interview | { "type": "voices" } & VoiceSection;
+export type Block = { "type": "paragraph", content: Array<Inline>, } | { "type": "heading", level: number, content: Array<Inline>, } | { "type": "quote", blocks: Array<Block>, } | { "type": "list", ordered: boolean, items: Array<ListItem>, } | { "type": "interview" } & Interview | { "type": "voices" } & VoiceSection | { "type": "figure", placement_id: string, photo_id: string, };

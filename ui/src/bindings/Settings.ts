@@ -28,4 +28,9 @@ lead_word_limit: number,
 /**
  * The label before an interviewer's question in a Q&A interview (`PV`).
  */
-interviewer_label: string, };
+interviewer_label: string, 
+/**
+ * Later photo credits of a photographer already credited in the same article are
+ * printed as initials (`Ảnh: T.D`). Missing in settings saved by older versions: on.
+ */
+credit_initials_on_repeat: boolean, };

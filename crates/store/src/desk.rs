@@ -1,0 +1,354 @@
+//! The photo desk on top of the `photos`, `placements`, `articles` and `revisions`
+//! tables: add a photo once per original, edit its metadata, place it in an article as
+//! a figure block (a new article version), edit or remove the placement, and print the
+//! article's photo credits in house style. Each operation is one `BEGIN IMMEDIATE`
+//! transaction.
+
+use newsdesk_core::credit::article_credits;
+use newsdesk_core::{Article, Block, Photo, PhotoFormat, PhotoMeta, Placement};
+use rusqlite::TransactionBehavior;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::photos::PhotoFilter;
+use crate::revisions::RevisionKind;
+use crate::save::new_meta;
+use crate::{articles, photos, placements, revisions, settings, Store};
+
+/// A placement with its credit as printed in the article (house style, initials on repeat).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PrintedCredit {
+    pub placement_id: Uuid,
+    /// E.g. `Ảnh: TRẦN DŨNG` or, for a repeat, `Ảnh: T.D`; empty when the placement has no credit.
+    pub credit: String,
+}
+
+/// Saves `head` with its body's blocks changed by `change` as the next version, with a
+/// `save` revision, inside the caller's transaction.
+fn save_body(
+    conn: &rusqlite::Connection,
+    head: &Article,
+    author: &str,
+    change: impl FnOnce(&mut Vec<Block>),
+) -> Result<Article> {
+    let mut saved = head.clone();
+    change(&mut saved.body.blocks);
+    saved.version = head.version + 1;
+    saved.updated_at = newsdesk_core::time::now();
+    saved.validate()?;
+    articles::update(conn, &saved)?;
+    let meta = new_meta(
+        &saved,
+        Some(saved.version),
+        head.version,
+        RevisionKind::Save,
+        None,
+        author,
+    );
+    revisions::insert(conn, &meta, &saved)?;
+    Ok(saved)
+}
+
+impl Store {
+    /// Adds a photo unless one with the same SHA-256 is already in the library.
+    /// Returns the photo in the library and whether it was new.
+    pub fn add_photo(&mut self, photo: &Photo) -> Result<(Photo, bool)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(existing) = photos::by_sha256(&tx, &photo.sha256)? {
+            return Ok((existing, false));
+        }
+        photos::insert(
+            &tx,
+            &Photo {
+                meta: photo.meta.normalized(),
+                ..photo.clone()
+            },
+        )?;
+        let stored = photos::require(&tx, photo.id)?;
+        tx.commit()?;
+        Ok((stored, true))
+    }
+
+    /// One photo.
+    pub fn photo(&self, id: Uuid) -> Result<Photo> {
+        photos::require(&self.conn, id)
+    }
+
+    /// The photo whose original has this SHA-256, if it is in the library.
+    pub fn photo_by_sha256(&self, sha256: &str) -> Result<Option<Photo>> {
+        photos::by_sha256(&self.conn, sha256)
+    }
+
+    /// The library, filtered, newest imports first.
+    pub fn photos(&self, filter: &PhotoFilter) -> Result<Vec<Photo>> {
+        photos::list(&self.conn, filter)
+    }
+
+    /// Every photo's id, SHA-256 and format, for checking the photo store's files.
+    pub fn photo_hashes(&self) -> Result<Vec<(Uuid, String, PhotoFormat)>> {
+        photos::hashes(&self.conn)
+    }
+
+    /// Replaces a photo's metadata (the description travels with the photo to later placements).
+    pub fn update_photo_meta(&mut self, id: Uuid, meta: &PhotoMeta) -> Result<Photo> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        photos::update_meta(&tx, id, &meta.normalized())?;
+        let photo = photos::require(&tx, id)?;
+        tx.commit()?;
+        Ok(photo)
+    }
+
+    /// Deletes a photo's row; refused while it is placed in an article.
+    pub fn delete_photo(&mut self, id: Uuid) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        photos::delete(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many placements use a photo.
+    pub fn photo_placement_count(&self, id: Uuid) -> Result<i64> {
+        placements::count_for_photo(&self.conn, id)
+    }
+
+    /// Places a photo at the end of an article: a placement (caption from the photo's
+    /// description, credit from its creator) and a figure block, saved as a new version.
+    pub fn place_photo(
+        &mut self,
+        article_id: Uuid,
+        photo_id: Uuid,
+        author: &str,
+    ) -> Result<(Placement, Article)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head = articles::require(&tx, article_id)?;
+        let photo = photos::require(&tx, photo_id)?;
+        let now = newsdesk_core::time::now();
+        let placement = Placement::new(&photo, article_id, now);
+        placements::insert(&tx, &placement)?;
+        let saved = save_body(&tx, &head, author, |blocks| {
+            blocks.push(Block::Figure {
+                placement_id: placement.id,
+                photo_id,
+            })
+        })?;
+        tx.commit()?;
+        Ok((placement, saved))
+    }
+
+    /// The placements in an article, in the order they were made.
+    pub fn placements(&self, article_id: Uuid) -> Result<Vec<Placement>> {
+        placements::for_article(&self.conn, article_id)
+    }
+
+    /// Changes a placement's caption, credit and alt text (nothing else of it changes).
+    pub fn update_placement(&mut self, p: &Placement) -> Result<Placement> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut stored = placements::require(&tx, p.id)?;
+        stored.caption = newsdesk_core::text::nfc(&p.caption);
+        stored.credit = newsdesk_core::text::nfc(&p.credit);
+        stored.alt_text = newsdesk_core::text::nfc(&p.alt_text);
+        placements::update(&tx, &stored)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// Removes a placement and its figure block from the article (a new version).
+    pub fn remove_placement(&mut self, id: Uuid, author: &str) -> Result<Article> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let placement = placements::require(&tx, id)?;
+        let head = articles::require(&tx, placement.article_id)?;
+        placements::delete(&tx, id)?;
+        let saved = save_body(&tx, &head, author, |blocks| {
+            blocks
+                .retain(|b| !matches!(b, Block::Figure { placement_id, .. } if *placement_id == id))
+        })?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    /// The article's photo credits as printed, in the order the figures appear in the
+    /// body, following the newsroom's settings (language, initials on repeat).
+    pub fn printed_credits(&self, article_id: Uuid) -> Result<Vec<PrintedCredit>> {
+        let article = articles::require(&self.conn, article_id)?;
+        let s = settings::get(&self.conn)?;
+        let all = placements::for_article(&self.conn, article_id)?;
+        let ordered: Vec<&Placement> = article
+            .body
+            .placements()
+            .into_iter()
+            .filter_map(|id| all.iter().find(|p| p.id == id))
+            .collect();
+        let names: Vec<&str> = ordered.iter().map(|p| p.credit.as_str()).collect();
+        let printed = article_credits(&names, s.credit_initials_on_repeat, s.language);
+        Ok(ordered
+            .iter()
+            .zip(printed)
+            .map(|(p, credit)| PrintedCredit {
+                placement_id: p.id,
+                credit,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use newsdesk_core::NewArticle;
+
+    fn photo(sha_byte: u8, creator: &str) -> Photo {
+        Photo {
+            id: Uuid::now_v7(),
+            sha256: format!("{sha_byte:02x}").repeat(32),
+            original_name: "IMG_0001.jpg".into(),
+            format: PhotoFormat::Jpeg,
+            width: 6000,
+            height: 4000,
+            byte_size: 123,
+            imported_at: Utc::now(),
+            meta: PhotoMeta {
+                description: Some("Nông dân Hải Lăng gặt lúa".into()),
+                creator: Some(creator.into()),
+                taken_at: Some("2026-10-02T07:15:00".into()),
+                ..PhotoMeta::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_same_original_is_added_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = photo(1, "Trần Dũng");
+        let (first, new) = store.add_photo(&p).unwrap();
+        assert!(new);
+        let again = Photo {
+            id: Uuid::now_v7(),
+            ..p.clone()
+        };
+        let (second, new) = store.add_photo(&again).unwrap();
+        assert!(!new);
+        assert_eq!(second.id, first.id);
+        assert_eq!(photos::count(&store.conn).unwrap(), 1);
+        assert_eq!(store.photo(p.id).unwrap(), first);
+        assert_eq!(first.meta, p.meta);
+    }
+
+    #[test]
+    fn filters_narrow_the_library() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.add_photo(&photo(1, "Trần Dũng")).unwrap();
+        let mut other = photo(2, "Lê Hoa");
+        other.meta.description = Some("Cầu Hiền Lương".into());
+        other.meta.taken_at = Some("2026-11-20T09:00:00".into());
+        store.add_photo(&other).unwrap();
+        let cases: Vec<(PhotoFilter, usize)> = vec![
+            (PhotoFilter::default(), 2),
+            (
+                PhotoFilter {
+                    creator: Some("lê hoa".into()),
+                    ..PhotoFilter::default()
+                },
+                1,
+            ),
+            (
+                PhotoFilter {
+                    text: Some("Hiền Lương".into()),
+                    ..PhotoFilter::default()
+                },
+                1,
+            ),
+            (
+                PhotoFilter {
+                    taken_from: Some("2026-10-01".into()),
+                    taken_to: Some("2026-10-02".into()),
+                    ..PhotoFilter::default()
+                },
+                1,
+            ),
+            (
+                PhotoFilter {
+                    limit: 1,
+                    ..PhotoFilter::default()
+                },
+                1,
+            ),
+        ];
+        for (f, n) in cases {
+            assert_eq!(store.photos(&f).unwrap().len(), n, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn placing_adds_a_figure_and_credits_shorten_on_repeat() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store
+            .create(
+                NewArticle {
+                    headline: "Mùa gặt".into(),
+                    ..NewArticle::default()
+                },
+                "t",
+            )
+            .unwrap();
+        let p1 = store.add_photo(&photo(1, "Trần Dũng")).unwrap().0;
+        let p2 = store.add_photo(&photo(2, "Trần Dũng")).unwrap().0;
+        let (pl1, art) = store.place_photo(a.id, p1.id, "t").unwrap();
+        assert_eq!(pl1.caption, "Nông dân Hải Lăng gặt lúa");
+        assert_eq!(pl1.credit, "Trần Dũng");
+        assert_eq!(art.version, 2);
+        assert_eq!(art.body.placements(), [pl1.id]);
+        let (pl2, _) = store.place_photo(a.id, p2.id, "t").unwrap();
+        let credits: Vec<String> = store
+            .printed_credits(a.id)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.credit)
+            .collect();
+        assert_eq!(credits, ["Ảnh: TRẦN DŨNG", "Ảnh: T.D"]);
+
+        let mut s = store.settings().unwrap();
+        s.credit_initials_on_repeat = false;
+        store.set_settings(&s).unwrap();
+        assert_eq!(
+            store.printed_credits(a.id).unwrap()[1].credit,
+            "Ảnh: TRẦN DŨNG"
+        );
+
+        let edited = store
+            .update_placement(&Placement {
+                caption: "Chú thích riêng".into(),
+                ..pl2.clone()
+            })
+            .unwrap();
+        assert_eq!(edited.caption, "Chú thích riêng");
+        assert_eq!(
+            store.photo(p2.id).unwrap().meta.description.as_deref(),
+            Some("Nông dân Hải Lăng gặt lúa"),
+            "the placement's caption does not change the photo"
+        );
+
+        assert_eq!(
+            store.delete_photo(p1.id).unwrap_err().code(),
+            "photo_placed"
+        );
+        let art = store.remove_placement(pl1.id, "t").unwrap();
+        assert_eq!(art.body.placements(), [pl2.id]);
+        store.delete_photo(p1.id).unwrap();
+    }
+}
