@@ -83,7 +83,10 @@ function renderShell(): void {
     ),
     state.showTrash && state.list.length ? trashList() : renderList((id) => void open(id)),
   );
-  if (editor) replace(editorBox, editor.element);
+  // Re-attaching the editor would take the focus away from the writer after every autosave.
+  if (editor) {
+    if (editorBox.firstChild !== editor.element) replace(editorBox, editor.element);
+  }
   else replace(editorBox, h("p", { class: "empty" }, t("editor.empty")));
 }
 

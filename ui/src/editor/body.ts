@@ -2,7 +2,8 @@
 // link bar (Ctrl+K). The core document is produced on demand (`document()`), not on every
 // keystroke, so typing never waits on conversion or saving.
 import { Editor } from "@tiptap/core";
-import { TextSelection } from "@tiptap/pm/state";
+import { Fragment, Slice, type Node as PmNode } from "@tiptap/pm/model";
+import { TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { Document } from "../bindings/Document";
 import { h } from "../dom";
 import { t, type Key } from "../i18n";
@@ -10,6 +11,9 @@ import { documentToPm, isAllowedHref, pmToDocument } from "../prose";
 import { Find, findKey, findMatches } from "./find";
 import { installLatencyProbe } from "./latency";
 import { bodyExtensions } from "./schema";
+
+/** Paragraphs inserted per task when a large paste goes in. */
+const PASTE_CHUNK = 250;
 
 export interface BodyEditor {
   element: HTMLElement;
@@ -142,6 +146,46 @@ export function createBodyEditor(initial: Document, onChange: () => void): BodyE
 
   const stopProbe = installLatencyProbe(editor.view.dom);
 
+  // A very large paste (1 MB of text is ~18,000 paragraphs) is put in PASTE_CHUNK paragraphs
+  // at a time, one chunk per task, so the window keeps answering while it goes in. The rest
+  // is inserted after what went in before, mapped through whatever the writer types meanwhile.
+  let pasting = 0;
+  function pasteInChunks(nodes: PmNode[], openStart: number): void {
+    pasting++;
+    element.dataset.pasting = "true";
+    const first = nodes.slice(0, PASTE_CHUNK);
+    const tr = editor.state.tr.replaceSelection(new Slice(Fragment.fromArray(first), openStart, 0));
+    // The boundary after the last pasted paragraph (the cursor ends inside it).
+    const $end = tr.doc.resolve(tr.selection.head);
+    let at = $end.depth >= 1 ? $end.after(1) : $end.pos;
+    editor.view.dispatch(tr.scrollIntoView());
+    let next = PASTE_CHUNK;
+    const track = ({ transaction }: { transaction: Transaction }) => {
+      at = transaction.mapping.map(at);
+    };
+    editor.on("transaction", track);
+    const step = () => {
+      if (editor.isDestroyed) return;
+      const chunk = nodes.slice(next, next + PASTE_CHUNK);
+      next += PASTE_CHUNK;
+      editor.off("transaction", track);
+      const fragment = Fragment.fromArray(chunk);
+      editor.view.dispatch(editor.state.tr.insert(at, fragment));
+      at += fragment.size;
+      editor.on("transaction", track);
+      if (next < nodes.length) setTimeout(step, 0);
+      else {
+        editor.off("transaction", track);
+        if (--pasting === 0) delete element.dataset.pasting;
+      }
+    };
+    if (next < nodes.length) setTimeout(step, 0);
+    else {
+      editor.off("transaction", track);
+      if (--pasting === 0) delete element.dataset.pasting;
+    }
+  }
+
   const api: BodyEditor = {
     element,
     editor,
@@ -171,6 +215,13 @@ export function createBodyEditor(initial: Document, onChange: () => void): BodyE
   editor.setOptions({
     editorProps: {
       ...editor.options.editorProps,
+      handlePaste: (_view, _event, slice) => {
+        if (slice.content.childCount <= PASTE_CHUNK) return false;
+        const nodes: PmNode[] = [];
+        slice.content.forEach((n) => nodes.push(n));
+        pasteInChunks(nodes, slice.openStart);
+        return true;
+      },
       handleKeyDown: (_view, e) => {
         if (!(e.ctrlKey || e.metaKey)) return false;
         const k = e.key.toLowerCase();

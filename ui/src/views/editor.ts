@@ -49,6 +49,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   });
 
   function showState(s: SaveState) {
+    // Body edits wait a moment before they reach autosave: until then nothing is "saved".
+    if (s.kind === "saved" && bodyDirty) s = { kind: "dirty" };
     statusEl.dataset.state = s.kind;
     statusEl.textContent =
       s.kind === "error"
