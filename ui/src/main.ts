@@ -29,9 +29,12 @@ async function open(id: string): Promise<void> {
   if (state.showTrash) return;
   if (editor) await editor.flush();
   closeCurrent();
+  performance.mark("open:start");
   const article = await api.getArticle(id);
+  performance.mark("open:fetched");
   state.selected = id;
   editor = openEditor(article, (close) => void refreshList(close));
+  performance.mark("open:built");
   renderShell();
 }
 

@@ -20,7 +20,7 @@ export function installLatencyProbe(el: HTMLElement): () => void {
     enabled = false;
   }
   if (!enabled) return () => {};
-  const samples = (window.__newsdeskLatency ??= []);
+  window.__newsdeskLatency ??= [];
   let start: number | null = null;
   const onKey = (e: KeyboardEvent) => {
     const now = performance.now();
@@ -31,7 +31,7 @@ export function installLatencyProbe(el: HTMLElement): () => void {
     if (start === null) return;
     const s = start;
     start = null;
-    requestAnimationFrame(() => samples.push(performance.now() - s));
+    requestAnimationFrame(() => (window.__newsdeskLatency ??= []).push(performance.now() - s));
   });
   observer.observe(el, { childList: true, subtree: true, characterData: true });
   el.addEventListener("keydown", onKey, true);
