@@ -33,10 +33,12 @@ function inlineNodes(c: Inline[]): (Node | string)[] {
   );
 }
 
-function blocksText(blocks: Block[]): string {
-  return blocks
-    .map((b) => (b.type === "paragraph" || b.type === "heading" ? inlineText(b.content) : ""))
-    .join(" ");
+/** The text of paragraphs and headings, placeholders highlighted. */
+function blocksNodes(blocks: Block[]): (Node | string)[] {
+  return blocks.flatMap((b, i) => [
+    ...(i > 0 ? [" "] : []),
+    ...(b.type === "paragraph" || b.type === "heading" ? inlineNodes(b.content) : []),
+  ]);
 }
 
 function parseValue(dom: HTMLElement, attr: string): { value: unknown } | false {
@@ -75,7 +77,8 @@ const InterviewNode = TNode.create({
       const iv = node.attrs.value as Interview;
       const name = (key: string) => {
         const s = iv.speakers.find((x) => x.key === key);
-        return s ? s.short_label || `${s.honorific} ${s.name}`.trim() : key;
+        // A template's speaker has no name yet: show its key rather than nothing.
+        return (s && (s.short_label || `${s.honorific} ${s.name}`.trim())) || key;
       };
       const dom = h(
         "div",
@@ -85,7 +88,7 @@ const InterviewNode = TNode.create({
             "p",
             { class: `turn ${turn.type}` },
             h("strong", {}, `${turn.type === "question" ? iv.interviewer || "PV" : name(turn.speaker)}: `),
-            blocksText(turn.blocks),
+            ...blocksNodes(turn.blocks),
           ),
         ),
       );
@@ -118,7 +121,7 @@ const VoicesNode = TNode.create({
         { class: "atom voices", "data-testid": "voices-block", contenteditable: "false" },
         h("h3", {}, ...inlineNodes(vs.heading)),
         vs.voices.map((v) =>
-          h("div", { class: "voice" }, h("p", { class: "voice-line" }, voiceLine(v)), h("p", {}, blocksText(v.statement))),
+          h("div", { class: "voice" }, h("p", { class: "voice-line" }, voiceLine(v)), h("p", {}, ...blocksNodes(v.statement))),
         ),
       );
       return { dom };
