@@ -59,7 +59,7 @@ export async function waitSaved(browser, timeout = 10_000) {
 
 /** Runs the newsdesk CLI against a data folder. */
 export function cli(dataDir, ...args) {
-  return execFileSync(CLI, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
+  return execFileSync(CLI, ["--data-dir", dataDir, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
 }
 
 /** Types text into a field like a person would (key events, not a value assignment). */

@@ -1,6 +1,6 @@
-// The plain body editor's conversion between the typed document and text: paragraphs
-// are separated by a blank line, a line break inside a paragraph is kept, a line that
-// starts with "## " is a subheading. (The rich editor replaces this.)
+// Plain-text view of the typed document, used where text is compared or merged by hand
+// (the conflict dialog): paragraphs are separated by a blank line, a line break inside a
+// paragraph is kept, a line that starts with "## " is a subheading.
 import type { Block } from "./bindings/Block";
 import type { Document } from "./bindings/Document";
 import type { Inline } from "./bindings/Inline";
@@ -11,11 +11,6 @@ function inlineText(content: Inline[]): string {
   return content
     .map((i) => (i.type === "text" ? i.text : i.type === "placeholder" ? `[${i.prompt}]` : "\n"))
     .join("");
-}
-
-/** Whether the body holds blocks the plain editor cannot edit without losing structure. */
-export function hasStructuredBlocks(doc: Document): boolean {
-  return doc.blocks.some((b) => b.type === "interview" || b.type === "voices");
 }
 
 function blockText(b: Block): string {

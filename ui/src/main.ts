@@ -29,9 +29,12 @@ async function open(id: string): Promise<void> {
   if (state.showTrash) return;
   if (editor) await editor.flush();
   closeCurrent();
+  performance.mark("open:start");
   const article = await api.getArticle(id);
+  performance.mark("open:fetched");
   state.selected = id;
   editor = openEditor(article, (close) => void refreshList(close));
+  performance.mark("open:built");
   renderShell();
 }
 
@@ -83,7 +86,10 @@ function renderShell(): void {
     ),
     state.showTrash && state.list.length ? trashList() : renderList((id) => void open(id)),
   );
-  if (editor) replace(editorBox, editor.element);
+  // Re-attaching the editor would take the focus away from the writer after every autosave.
+  if (editor) {
+    if (editorBox.firstChild !== editor.element) replace(editorBox, editor.element);
+  }
   else replace(editorBox, h("p", { class: "empty" }, t("editor.empty")));
 }
 

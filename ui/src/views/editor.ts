@@ -7,13 +7,17 @@ import type { Byline } from "../bindings/Byline";
 import type { Conflict } from "../bindings/Conflict";
 import type { Role } from "../bindings/Role";
 import type { Status } from "../bindings/Status";
-import { documentToText, hasStructuredBlocks, textToDocument } from "../body";
+import { textToDocument } from "../body";
+import { createBodyEditor } from "../editor/body";
+import { plainText } from "../prose";
+import { searchHeadlines } from "../search";
 import { h, replace } from "../dom";
 import { t, type Key } from "../i18n";
 import { state } from "../store";
 import { charCount, shortTime, wordCount } from "../text";
 import { renderHistory } from "./history";
 import { showConflict } from "./conflict";
+import { showShortcuts } from "./shortcuts";
 
 const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
 const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
@@ -45,6 +49,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   });
 
   function showState(s: SaveState) {
+    // Body edits wait a moment before they reach autosave: until then nothing is "saved".
+    if (s.kind === "saved" && bodyDirty) s = { kind: "dirty" };
     statusEl.dataset.state = s.kind;
     statusEl.textContent =
       s.kind === "error"
@@ -53,8 +59,33 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     if (s.kind === "conflict") handleConflict(s.conflict);
   }
 
+  // The body is converted to the core document shortly after typing pauses, not per
+  // keystroke: a 10,000-word body must not slow typing down.
+  let bodyDirty = false;
+  let bodyTimer: ReturnType<typeof setTimeout> | null = null;
+  function syncBody() {
+    if (bodyTimer) clearTimeout(bodyTimer);
+    bodyTimer = null;
+    if (!bodyDirty) return;
+    bodyDirty = false;
+    article.body = body.document();
+    updateCounts();
+  }
   function changed() {
+    syncBody();
     autosave.change(structuredClone(article));
+  }
+  // Typing without a pause still reaches the store: at most every MAX_WAIT ms.
+  const BODY_DEBOUNCE = 200;
+  const MAX_WAIT = 2000;
+  let dirtySince = 0;
+  function bodyChanged() {
+    if (!bodyDirty) dirtySince = performance.now();
+    bodyDirty = true;
+    if (autosave.current.kind === "saved") showState({ kind: "dirty" });
+    if (bodyTimer) clearTimeout(bodyTimer);
+    const wait = Math.max(0, Math.min(BODY_DEBOUNCE, dirtySince + MAX_WAIT - performance.now()));
+    bodyTimer = setTimeout(changed, wait);
   }
 
   // Headline
@@ -85,28 +116,17 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   });
   lead.value = article.lead;
 
-  // Body (plain editor: paragraphs separated by blank lines).
+  // Body: the rich editor.
   const bodyCount = h("span", { class: "count", "data-testid": "body-count" });
-  const body = h("textarea", {
-    class: "body-input",
-    "data-testid": "body",
-    placeholder: t("editor.bodyHint"),
-    oninput: () => {
-      article.body = textToDocument(body.value);
-      updateCounts();
-      changed();
-    },
-  });
-  body.value = documentToText(article.body);
-  // The plain editor cannot keep interview structure: show it, but do not let typing flatten it.
-  body.readOnly = hasStructuredBlocks(article.body);
+  const body = createBodyEditor(article.body, bodyChanged);
 
   function updateCounts() {
     const lw = wordCount(lead.value);
     leadCount.textContent = t("editor.words", { words: lw, chars: charCount(lead.value) });
     const limit = state.settings.lead_word_limit;
     leadWarn.textContent = lw > limit ? t("editor.leadTooLong", { words: lw, limit }) : "";
-    bodyCount.textContent = t("editor.words", { words: wordCount(body.value), chars: charCount(body.value) });
+    const text = plainText(article.body);
+    bodyCount.textContent = t("editor.words", { words: wordCount(text), chars: charCount(text) });
   }
   updateCounts();
 
@@ -184,6 +204,59 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   }
   renderBylines();
 
+  // Related articles: picked by searching the headlines of the article list.
+  const relatedBox = h("div", { class: "related" });
+  const relatedResults = h("ul", { class: "related-results", "data-testid": "related-results" });
+  const relatedSearch = h("input", {
+    "data-testid": "related-search",
+    placeholder: t("meta.relatedSearch"),
+    oninput: () => showRelatedResults(),
+  });
+  function showRelatedResults() {
+    const hits = searchHeadlines(state.list, relatedSearch.value, [article.id, ...article.related]);
+    replace(
+      relatedResults,
+      relatedSearch.value.trim() && !hits.length ? h("li", { class: "muted" }, t("meta.relatedNone")) : null,
+      hits.map((a) =>
+        h("li", {}, h("button", {
+          class: "link",
+          "data-testid": "related-hit",
+          onclick: () => {
+            article.related.push(a.id);
+            relatedSearch.value = "";
+            renderRelated();
+            changed();
+          },
+        }, a.headline || t("list.untitled"))),
+      ),
+    );
+  }
+  function renderRelated() {
+    const headlineOf = (id: string) => state.list.find((a) => a.id === id)?.headline || id;
+    replace(
+      relatedBox,
+      h("ul", { class: "related-list" }, article.related.map((id, i) =>
+        h("li", { "data-testid": "related-item" }, headlineOf(id), " ", h("button", {
+          class: "link",
+          onclick: () => {
+            article.related.splice(i, 1);
+            renderRelated();
+            changed();
+          },
+        }, t("meta.remove"))),
+      )),
+      relatedSearch,
+      relatedResults,
+    );
+    showRelatedResults();
+  }
+  renderRelated();
+
+  function saveNamed() {
+    syncBody();
+    void autosave.saveNow(structuredClone(article), t("editor.namedLabel"));
+  }
+
   const historyBox = h("div", { class: "history", "data-testid": "history" });
   function refreshHistory() {
     void renderHistory(historyBox, article.id, async (restored) => {
@@ -200,11 +273,13 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   function reloadFields() {
     headline.value = article.headline;
     lead.value = article.lead;
-    body.value = documentToText(article.body);
+    bodyDirty = false;
+    body.setDocument(article.body);
     section.value = article.section;
     tags.value = article.tags.join(", ");
     statusSelect.value = article.status;
     renderBylines();
+    renderRelated();
     updateCounts();
   }
 
@@ -231,7 +306,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   const saveButton = h("button", {
     "data-testid": "save-named",
     title: "Ctrl+S",
-    onclick: () => void autosave.saveNow(structuredClone(article), t("editor.namedLabel")),
+    onclick: () => saveNamed(),
   }, t("action.save"));
   const trashButton = h("button", {
     class: "danger",
@@ -252,12 +327,13 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       { class: "editor" },
       h("div", { class: "toolbar" }, statusEl, h("span", { class: "spacer" }),
         h("span", { class: "updated" }, shortTime(article.updated_at, state.settings.time_zone, state.settings.language)),
+        h("button", { "data-testid": "shortcuts", title: "Ctrl+/", onclick: () => showShortcuts() }, t("shortcuts.button")),
         saveButton, trashButton),
       headline,
       h("label", { class: "field-label" }, t("editor.lead"), leadCount, leadWarn),
       h("div", { class: "lead-row" }, h("span", { class: "lead-prefix", "data-testid": "lead-prefix" }, leadPrefix(state.settings.paper_tag)), lead),
       h("label", { class: "field-label" }, t("editor.body"), bodyCount),
-      body,
+      body.element,
     ),
     h(
       "aside",
@@ -268,25 +344,40 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       h("label", {}, t("meta.status"), statusSelect),
       h("div", { class: "field-label" }, t("meta.bylines")),
       bylineBox,
+      h("div", { class: "field-label" }, t("meta.related")),
+      relatedBox,
       h("h2", {}, t("history.title")),
       historyBox,
     ),
   );
 
   const onKey = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    const k = e.key.toLowerCase();
+    if (k === "s") {
       e.preventDefault();
-      void autosave.saveNow(structuredClone(article), t("editor.namedLabel"));
+      saveNamed();
+    } else if (k === "f") {
+      e.preventDefault();
+      body.openFind();
+    } else if (k === "/") {
+      e.preventDefault();
+      showShortcuts();
     }
   };
   window.addEventListener("keydown", onKey);
 
   return {
     element,
-    flush: () => autosave.flush(),
+    flush: () => {
+      if (bodyDirty) changed();
+      return autosave.flush();
+    },
     dispose: () => {
       window.removeEventListener("keydown", onKey);
+      if (bodyTimer) clearTimeout(bodyTimer);
       autosave.dispose();
+      body.destroy();
     },
   };
 }

@@ -1,5 +1,5 @@
-// The history panel: revisions with time and author, a word diff against the current
-// version, and restore.
+// The history panel: revisions with time and author, a word diff between any two
+// revisions (or one and the current version), and restore.
 import { api } from "../api";
 import type { Article } from "../bindings/Article";
 import type { DiffChunk } from "../bindings/DiffChunk";
@@ -32,8 +32,40 @@ export async function renderHistory(
   const revs = (await api.listRevisions(articleId)).reverse();
   const head = revs.find((r) => r.version !== null);
   const detail = h("div", { class: "history-detail" });
+  async function compare(older: RevisionMeta, newer: RevisionMeta, newLabel: string) {
+    const chunks = await api.diffRevisions(older.id, newer.id, state.settings.language);
+    replace(detail, h("h4", {}, t("history.diffTitle", { old: label(older), new: newLabel })), renderDiff(chunks));
+  }
+  // Any two revisions: the list is newest first, so the default pair is the last change.
+  const pick = (testid: string, selected: number) =>
+    h(
+      "select",
+      { "data-testid": testid },
+      revs.map((r, i) => h("option", { value: r.id, selected: i === selected }, label(r))),
+    );
+  const oldPick = pick("diff-old", Math.min(1, revs.length - 1));
+  const newPick = pick("diff-new", 0);
+  const pair =
+    revs.length > 1
+      ? h(
+          "div",
+          { class: "diff-pick" },
+          h("label", {}, t("history.old"), oldPick),
+          h("label", {}, t("history.new"), newPick),
+          h("button", {
+            class: "link",
+            "data-testid": "compare-pair",
+            onclick: () => {
+              const older = revs.find((r) => r.id === oldPick.value)!;
+              const newer = revs.find((r) => r.id === newPick.value)!;
+              void compare(older, newer, label(newer));
+            },
+          }, t("history.compareWith")),
+        )
+      : null;
   replace(
     box,
+    pair,
     h(
       "ol",
       { class: "revisions" },
@@ -50,14 +82,7 @@ export async function renderHistory(
                 h("button", {
                   class: "link",
                   "data-testid": "compare",
-                  onclick: async () => {
-                    const chunks = await api.diffRevisions(r.id, head.id, state.settings.language);
-                    replace(
-                      detail,
-                      h("h4", {}, t("history.diffTitle", { old: label(r), new: t("history.current") })),
-                      renderDiff(chunks),
-                    );
-                  },
+                  onclick: () => void compare(r, head, t("history.current")),
                 }, t("history.compare")),
                 h("button", {
                   class: "link",
