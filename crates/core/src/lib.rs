@@ -6,6 +6,7 @@
 pub mod api;
 pub mod article;
 pub mod byline;
+pub mod checklist;
 pub mod dateline;
 pub mod diff;
 pub mod document;
@@ -19,10 +20,12 @@ pub mod settings;
 pub mod template;
 pub mod text;
 pub mod time;
+pub mod workflow;
 
 pub use api::{ApiError, AppInfo};
 pub use article::{Article, ArticleSummary, NewArticle, Status};
 pub use byline::{Byline, Role};
+pub use checklist::{Checklist, ChecklistInput, FigureFacts};
 pub use dateline::{dateline, short_time};
 pub use diff::{DiffChunk, DiffOp};
 pub use document::{Block, Document, Inline, ListItem, Mark, PlaceholderAt, SCHEMA_VERSION};
@@ -37,3 +40,4 @@ pub use person::{
 };
 pub use settings::{Lang, Settings};
 pub use template::{Template, TemplateSource};
+pub use workflow::{Profile, ProfileRole, StatusChange};

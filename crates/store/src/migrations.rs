@@ -15,6 +15,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0001_articles.sql"),
     ),
     ("0004_people", include_str!("../migrations/0004_people.sql")),
+    (
+        "0005_workflow",
+        include_str!("../migrations/0005_workflow.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.
