@@ -8,10 +8,12 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context, Result};
 
 mod article;
+mod export;
 mod people;
 mod revisions;
 mod settings;
 mod templates;
+mod workflow;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdesk_core::{dateline, Lang};
 use newsdesk_store::Store;
@@ -57,6 +59,15 @@ enum Command {
     /// The article templates: list them, print one in the file format.
     #[command(subcommand)]
     Templates(templates::TemplatesCmd),
+    /// Move an article to another workflow state.
+    Status(workflow::StatusArgs),
+    /// Local profiles: add, list, use.
+    #[command(subcommand)]
+    Profile(workflow::ProfileCmd),
+    /// Run the pre-publish checklist (exit 1 when something blocks).
+    Check(workflow::CheckArgs),
+    /// Export an article as HTML, Markdown, ninjs or a package.
+    Export(export::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -238,6 +249,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Settings(cmd) => settings::run(dir, cmd)?,
         Command::People(cmd) => people::run(dir, cmd)?,
         Command::Templates(cmd) => templates::run(dir, cmd)?,
+        Command::Status(args) => workflow::status(dir, args)?,
+        Command::Profile(cmd) => workflow::profile(dir, cmd)?,
+        Command::Check(args) => {
+            if !workflow::check(dir, args)? {
+                return Err(anyhow!("the checklist has blocking findings"));
+            }
+        }
+        Command::Export(args) => export::run(dir, args)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;

@@ -1,0 +1,42 @@
+//! Newsdesk exports: an article rendered as the paper's HTML page, Markdown, IPTC
+//! ninjs JSON, and a package of all of them with a manifest of SHA-256 checksums.
+//!
+//! Architecture invariant: no SQL and no Tauri. The caller (CLI, app) reads the
+//! article, settings and related headlines from the store and passes them in as an
+//! [`ExportInput`]; this crate renders and writes files, never outside the folder it
+//! is given.
+
+pub mod error;
+pub mod html;
+pub mod markdown;
+pub mod ninjs;
+pub mod package;
+pub mod slug;
+
+pub use error::{Error, Result};
+pub use package::{export, ExportFormat, ExportOptions, ExportReport, Progress};
+
+use chrono::{DateTime, Utc};
+use newsdesk_core::{Article, Settings};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// A related article printed under `Xem thêm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RelatedLink {
+    pub id: Uuid,
+    pub headline: String,
+}
+
+/// Everything an export renders from, gathered by the caller.
+#[derive(Debug, Clone)]
+pub struct ExportInput<'a> {
+    pub article: &'a Article,
+    pub settings: &'a Settings,
+    /// The related articles that exist, in the article's order.
+    pub related: &'a [RelatedLink],
+    /// The instant the date line shows (publication time, or the last update).
+    pub dated: DateTime<Utc>,
+}
