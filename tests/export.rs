@@ -198,6 +198,7 @@ fn golden_files_for_every_format() {
     assert_eq!(
         files.keys().collect::<Vec<_>>(),
         [
+            "article.docx",
             "article.html",
             "article.md",
             "article.ninjs.json",
@@ -447,7 +448,7 @@ fn a_package_is_byte_identical_on_re_export_and_its_manifest_is_right() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(rep.path.join("manifest.json")).unwrap()).unwrap();
     let listed = manifest["files"].as_array().unwrap();
-    assert_eq!(listed.len(), 3);
+    assert_eq!(listed.len(), 4);
     for f in listed {
         let bytes = std::fs::read(rep.path.join(f["path"].as_str().unwrap())).unwrap();
         assert_eq!(
@@ -656,4 +657,67 @@ impl jsonschema::Retrieve for OfflineGeoJson {
             Err(format!("unexpected external schema {uri}").into())
         }
     }
+}
+
+/// The text of `word/document.xml` inside a DOCX.
+fn docx_xml(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut f = z.by_name("word/document.xml").unwrap();
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn docx_has_real_paragraphs_and_opens_in_libreoffice() {
+    let a = fixture();
+    let s = Settings::default();
+    let r = related();
+    let bytes = newsdesk_export::docx::document(&input(&a, &s, &r)).unwrap();
+    let xml = docx_xml(&bytes);
+    for want in [
+        "<w:pStyle w:val=\"Title\" />",
+        "<w:pStyle w:val=\"Heading1\" />",
+        "<w:b />",
+        "<w:i />",
+        "Đà Nẵng đón mưa lớn &amp; gió mạnh",
+        "(QT) - Chiều 7/3",
+        "Ông Nguyễn Văn Hùng: ",
+        "Đồng chí Lê Văn Tám, Ủy viên BTV Tỉnh ủy, Bí thư Huyện ủy Gio Linh",
+        "Xem thêm",
+    ] {
+        assert!(xml.contains(want), "document.xml lacks {want:?}");
+    }
+    // Hostile text stays text.
+    for h in HOSTILE {
+        let bytes = newsdesk_export::docx::document(&input(&hostile_article(h), &s, &r)).unwrap();
+        let xml = docx_xml(&bytes);
+        assert!(!xml.contains("<script"), "raw markup in DOCX");
+        assert!(!xml.contains('\0'), "NUL in DOCX XML");
+    }
+    // LibreOffice headless converts it to PDF.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("article.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let soffice = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|b| Command::new(b).arg("--version").output().is_ok())
+        .expect("LibreOffice is not installed (apt-get install libreoffice-writer-nogui); the DOCX check cannot run");
+    let out = Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&file)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    let pdf = dir.path().join("article.pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice did not convert the DOCX: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let head = std::fs::read(&pdf).unwrap();
+    assert!(head.starts_with(b"%PDF") && head.len() > 1000, "not a PDF");
 }

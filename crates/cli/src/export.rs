@@ -14,6 +14,7 @@ use crate::{open, parse_id};
 pub enum FormatArg {
     Html,
     Md,
+    Docx,
     Ninjs,
     Package,
 }
@@ -70,6 +71,7 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
     let format = match args.format {
         FormatArg::Html => ExportFormat::Html,
         FormatArg::Md => ExportFormat::Md,
+        FormatArg::Docx => ExportFormat::Docx,
         FormatArg::Ninjs => ExportFormat::Ninjs,
         FormatArg::Package => ExportFormat::Package,
     };

@@ -21,6 +21,8 @@ pub enum Error {
     },
     #[error("writing the zip file failed: {0}")]
     Zip(#[from] zip::result::ZipError),
+    #[error("writing the DOCX file failed: {0}")]
+    Docx(String),
     #[error("could not serialise the export: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -34,6 +36,7 @@ impl Error {
             Error::Settings(e) => e.code(),
             Error::Io { .. } => "io",
             Error::Zip(_) => "zip",
+            Error::Docx(_) => "docx",
             Error::Json(_) => "json",
         }
     }

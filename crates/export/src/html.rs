@@ -28,7 +28,9 @@ pub fn attr(s: &str) -> String {
     html_escape::encode_double_quoted_attribute(&clean(s)).into_owned()
 }
 
-fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+/// `s` with the characters HTML and XML cannot carry (NUL, other controls,
+/// noncharacters) replaced by U+FFFD.
+pub(crate) fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     let bad = |c: char| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
             || matches!(c as u32, 0xFDD0..=0xFDEF)

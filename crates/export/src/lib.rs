@@ -6,6 +6,7 @@
 //! [`ExportInput`]; this crate renders and writes files, never outside the folder it
 //! is given.
 
+pub mod docx;
 pub mod error;
 pub mod html;
 pub mod markdown;

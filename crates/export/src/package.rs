@@ -23,6 +23,7 @@ use crate::{html, markdown, ninjs, ExportInput};
 pub enum ExportFormat {
     Html,
     Md,
+    Docx,
     Ninjs,
     /// Every format plus the manifest.
     Package,
@@ -34,6 +35,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Html => "html",
             ExportFormat::Md => "md",
+            ExportFormat::Docx => "docx",
             ExportFormat::Ninjs => "ninjs",
             ExportFormat::Package => "package",
         }
@@ -104,6 +106,9 @@ pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<
     }
     if want(ExportFormat::Md) {
         files.insert("article.md".into(), markdown::document(input)?.into_bytes());
+    }
+    if want(ExportFormat::Docx) {
+        files.insert("article.docx".into(), crate::docx::document(input)?);
     }
     if want(ExportFormat::Ninjs) {
         files.insert(
