@@ -212,3 +212,49 @@ pub fn inlines(content: &[Inline]) -> String {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, Parser};
+
+    /// The text a CommonMark reader gets back from one escaped paragraph.
+    fn read_back(md: &str) -> String {
+        let mut out = String::new();
+        for e in Parser::new(md) {
+            match e {
+                Event::Text(t) => out.push_str(&t),
+                Event::HardBreak => out.push('\n'),
+                Event::SoftBreak => out.push(' '),
+                Event::Start(_) | Event::End(_) => {}
+                other => panic!("{md:?} was read as markup: {other:?}"),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaped_text_reads_back_exactly() {
+        let cases = [
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "[a](javascript:alert(1))",
+            "*nghiêng* **đậm** _x_ `code`",
+            "# không phải tiêu đề",
+            "> không phải trích dẫn",
+            "1. không phải danh sách",
+            "- không phải danh sách",
+            "+ cũng không",
+            "2017) năm",
+            "&amp; &#x41; \\ \\*",
+            "dòng một\ndòng hai",
+            "a|b ~~c~~ !x",
+            "\u{202E}\u{200F}RTL",
+            "a\u{0}b",
+        ];
+        for s in cases {
+            let md = escape(s);
+            assert_eq!(read_back(&md), s, "{s:?} escaped as {md:?}");
+        }
+    }
+}

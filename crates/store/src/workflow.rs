@@ -9,6 +9,8 @@ use newsdesk_core::{
     Article, ArticleSummary, FigureFacts, Profile, ProfileRole, Status, StatusChange,
 };
 use rusqlite::TransactionBehavior;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
@@ -17,11 +19,15 @@ use crate::revisions::{RevisionKind, RevisionMeta};
 use crate::{articles, profiles, publish_log, revisions, settings, status_changes, Store};
 
 /// Which articles the draft list shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
 pub struct ListFilter {
     /// Only articles in this status.
+    #[ts(optional)]
     pub status: Option<Status>,
     /// Only articles this profile moved, or whose byline carries its name.
+    #[ts(optional)]
     pub person: Option<String>,
 }
 

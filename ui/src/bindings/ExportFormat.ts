@@ -3,4 +3,4 @@
 /**
  * What to export.
  */
-export type ExportFormat = "html" | "md" | "ninjs" | "package";
+export type ExportFormat = "html" | "md" | "docx" | "ninjs" | "package";
