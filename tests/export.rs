@@ -721,3 +721,79 @@ fn docx_has_real_paragraphs_and_opens_in_libreoffice() {
     let head = std::fs::read(&pdf).unwrap();
     assert!(head.starts_with(b"%PDF") && head.len() > 1000, "not a PDF");
 }
+
+#[test]
+fn photo_credits_are_written_as_xmp_and_iptc_and_exiftool_reads_them_back() {
+    use newsdesk_export::image_meta::{embed, ImageCredits};
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src.jpg");
+    let made = Command::new("convert")
+        .args(["-size", "64x48", "xc:gray"])
+        .arg(&src)
+        .status()
+        .expect(
+            "ImageMagick `convert` is needed to make the test JPEG (apt-get install imagemagick)",
+        );
+    assert!(made.success());
+    let long = "Đà Nẵng ".repeat(200);
+    let cases = [
+        ImageCredits {
+            caption: "Người dân Đà Nẵng dọn dẹp sau mưa lũ \"lịch sử\" <b>& gió</b>".into(),
+            creator: "Trần Dũng".into(),
+            credit: "Ảnh: T.D".into(),
+            copyright: "© Báo Quảng Trị".into(),
+            date: "2017-03-08".into(),
+            alt: "Ba người đàn ông khiêng ghế qua phố ngập nước".into(),
+        },
+        ImageCredits {
+            caption: long.trim().into(),
+            creator: "\u{202E}RTL tên".into(),
+            credit: "Ảnh: X".into(),
+            copyright: "© Báo".into(),
+            date: String::new(),
+            alt: "<script>alert(1)</script>".into(),
+        },
+    ];
+    for c in cases {
+        let out = dir.path().join("out.jpg");
+        std::fs::write(&out, embed(&std::fs::read(&src).unwrap(), &c).unwrap()).unwrap();
+        let ran = Command::new("exiftool")
+            .args(["-j", "-charset", "iptc=UTF8"])
+            .args([
+                "-XMP-dc:Description",
+                "-XMP-dc:Creator",
+                "-XMP-dc:Rights",
+                "-XMP-photoshop:Credit",
+                "-XMP-iptcCore:AltTextAccessibility",
+                "-IPTC:Caption-Abstract",
+                "-IPTC:By-line",
+                "-IPTC:Credit",
+                "-IPTC:CopyrightNotice",
+                "-IPTC:CodedCharacterSet",
+            ])
+            .arg(&out)
+            .output()
+            .expect("exiftool is needed to read the photo metadata back (apt-get install libimage-exiftool-perl)");
+        assert!(
+            ran.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&ran.stdout).unwrap();
+        let v = &v[0];
+        let s = |k: &str| {
+            v[k].as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| v[k].to_string())
+        };
+        assert_eq!(s("Description"), c.caption);
+        assert_eq!(s("Caption-Abstract"), c.caption);
+        assert_eq!(s("Creator"), c.creator);
+        assert_eq!(s("By-line"), c.creator);
+        assert_eq!(s("Rights"), c.copyright);
+        assert_eq!(s("CopyrightNotice"), c.copyright);
+        assert_eq!(v["Credit"].as_str().unwrap(), c.credit);
+        assert_eq!(s("AltTextAccessibility"), c.alt);
+        assert_eq!(s("CodedCharacterSet"), "UTF8");
+    }
+}

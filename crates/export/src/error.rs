@@ -23,6 +23,8 @@ pub enum Error {
     Zip(#[from] zip::result::ZipError),
     #[error("writing the DOCX file failed: {0}")]
     Docx(String),
+    #[error("{0}")]
+    Image(String),
     #[error("could not serialise the export: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -37,6 +39,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Zip(_) => "zip",
             Error::Docx(_) => "docx",
+            Error::Image(_) => "image",
             Error::Json(_) => "json",
         }
     }

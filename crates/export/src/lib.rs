@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod error;
 pub mod html;
+pub mod image_meta;
 pub mod markdown;
 pub mod ninjs;
 pub mod package;
