@@ -641,6 +641,22 @@ fn export_records_the_publish_log_and_marks_updates() {
     let (ok, list, _) = newsdesk(d, &["article", "list", "--json"]);
     assert!(ok);
     assert!(list.contains("\"published\""), "{list}");
+    // The draft list filters by state and person.
+    let (ok, list, err) = newsdesk(
+        d,
+        &[
+            "article",
+            "list",
+            "--status",
+            "published",
+            "--person",
+            "Hùng",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(list.contains(&id), "{list}");
+    let (_, list, _) = newsdesk(d, &["article", "list", "--status", "draft"]);
+    assert!(!list.contains(&id), "{list}");
 }
 
 /// Resolves the ninjs schema's only external reference (GeoJSON) without the network.

@@ -93,8 +93,14 @@ pub(crate) enum ArticleCmd {
         #[arg(long)]
         json: bool,
         /// List the trash instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["status", "person"])]
         trash: bool,
+        /// Only articles in this workflow state (draft, submitted, in_edit, …).
+        #[arg(long)]
+        status: Option<String>,
+        /// Only articles this profile moved, or whose byline carries the name.
+        #[arg(long)]
+        person: Option<String>,
     },
     /// Show one article.
     Show {
