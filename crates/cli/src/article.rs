@@ -40,8 +40,23 @@ pub fn run(dir: Option<&Path>, cmd: ArticleCmd) -> Result<()> {
             )?;
             println!("{}", a.id);
         }
-        ArticleCmd::List { json, trash } => {
-            let list = store.list(trash)?;
+        ArticleCmd::List {
+            json,
+            trash,
+            status,
+            person,
+        } => {
+            let list = if status.is_some() || person.is_some() {
+                store.list_filtered(&newsdesk_store::ListFilter {
+                    status: status
+                        .as_deref()
+                        .map(newsdesk_core::Status::parse)
+                        .transpose()?,
+                    person,
+                })?
+            } else {
+                store.list(trash)?
+            };
             if json {
                 print_json(&list)?;
             } else {

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context, Result};
 
 mod article;
+mod export;
 mod people;
 mod photo;
 mod proof;
@@ -15,6 +16,7 @@ mod revisions;
 mod search;
 mod settings;
 mod templates;
+mod workflow;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdesk_core::{dateline, Lang};
 use newsdesk_store::Store;
@@ -67,6 +69,15 @@ enum Command {
     /// Import photos, list the photo library, show a photo.
     #[command(subcommand)]
     Photo(photo::PhotoCmd),
+    /// Move an article to another workflow state.
+    Status(workflow::StatusArgs),
+    /// Local profiles: add, list, use.
+    #[command(subcommand)]
+    Profile(workflow::ProfileCmd),
+    /// Run the pre-publish checklist (exit 1 when something blocks).
+    Check(workflow::CheckArgs),
+    /// Export an article as HTML, Markdown, ninjs or a package.
+    Export(export::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -92,8 +103,14 @@ pub(crate) enum ArticleCmd {
         #[arg(long)]
         json: bool,
         /// List the trash instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["status", "person"])]
         trash: bool,
+        /// Only articles in this workflow state (draft, submitted, in_edit, …).
+        #[arg(long)]
+        status: Option<String>,
+        /// Only articles this profile moved, or whose byline carries the name.
+        #[arg(long)]
+        person: Option<String>,
     },
     /// Show one article.
     Show {
@@ -256,6 +273,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Templates(cmd) => templates::run(dir, cmd)?,
         Command::Proof(args) => proof::run(args)?,
         Command::Photo(cmd) => return photo::run(dir, cmd),
+        Command::Status(args) => workflow::status(dir, args)?,
+        Command::Profile(cmd) => workflow::profile(dir, cmd)?,
+        Command::Check(args) => {
+            if !workflow::check(dir, args)? {
+                return Err(anyhow!("the checklist has blocking findings"));
+            }
+        }
+        Command::Export(args) => export::run(dir, args)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;

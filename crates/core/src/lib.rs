@@ -6,6 +6,7 @@
 pub mod api;
 pub mod article;
 pub mod byline;
+pub mod checklist;
 pub mod credit;
 pub mod dateline;
 pub mod diff;
@@ -23,10 +24,12 @@ pub mod settings;
 pub mod template;
 pub mod text;
 pub mod time;
+pub mod workflow;
 
 pub use api::{ApiError, AppInfo};
 pub use article::{Article, ArticleSummary, NewArticle, Status};
 pub use byline::{Byline, Role};
+pub use checklist::{Checklist, ChecklistInput, FigureFacts};
 pub use dateline::{dateline, short_time};
 pub use diff::{DiffChunk, DiffOp};
 pub use document::{Block, Document, Inline, ListItem, Mark, PlaceholderAt, SCHEMA_VERSION};
@@ -43,3 +46,4 @@ pub use photo::{GpsPosition, Photo, PhotoFormat, PhotoMeta, Placement};
 pub use search::{RecentSearch, SearchHit, SearchKind, SearchQuery, TextPart};
 pub use settings::{Lang, Settings};
 pub use template::{Template, TemplateSource};
+pub use workflow::{Profile, ProfileRole, StatusChange};

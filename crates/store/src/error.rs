@@ -31,6 +31,14 @@ pub enum Error {
     CodeTaken { code: String, person: String },
     #[error("there is no template '{0}' (see `newsdesk templates list`)")]
     NoTemplate(String),
+    #[error(
+        "no profile is chosen: add one with `newsdesk profile add NAME --role ROLE` or pass --as"
+    )]
+    NoProfile,
+    #[error("a profile named '{0}' already exists")]
+    ProfileTaken(String),
+    #[error("the pre-publish checklist blocks this: {}", .0.iter().map(|f| format!("{} ({})", f.message, f.path)).collect::<Vec<_>>().join("; "))]
+    Checklist(Vec<newsdesk_core::Finding>),
     #[error(transparent)]
     Invalid(#[from] newsdesk_core::Error),
     #[error("stored data is damaged: {0}")]
@@ -61,6 +69,9 @@ impl Error {
             Error::Exists(_) => "exists",
             Error::CodeTaken { .. } => "code_taken",
             Error::NoTemplate(_) => "no_template",
+            Error::NoProfile => "no_profile",
+            Error::ProfileTaken(_) => "profile_taken",
+            Error::Checklist(_) => "checklist",
             Error::Invalid(e) => e.code(),
             Error::Corrupt(_) => "corrupt",
             Error::Sqlite(_) => "database",

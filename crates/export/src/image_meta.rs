@@ -1,0 +1,171 @@
+//! Credits written into exported JPEGs, so every photo carries them wherever it goes:
+//! caption, creator, credit line, copyright, date and alt text as XMP (APP1) and
+//! IPTC-IIM (APP13, with 1:90 declaring UTF-8). Segments are edited with img-parts;
+//! the picture data is not touched.
+
+use bytes::Bytes;
+use img_parts::jpeg::{markers, Jpeg, JpegSegment};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::html::clean;
+use crate::{Error, Result};
+
+/// What is written into a photo on export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImageCredits {
+    pub caption: String,
+    /// The photographer.
+    pub creator: String,
+    /// The printed credit line (`Ảnh: NAME`).
+    pub credit: String,
+    pub copyright: String,
+    /// ISO date `YYYY-MM-DD` the photo was taken, or empty.
+    pub date: String,
+    pub alt: String,
+}
+
+const XMP_NS: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+const PHOTOSHOP: &[u8] = b"Photoshop 3.0\0";
+
+/// `jpeg` with its XMP and IPTC replaced by `c`.
+pub fn embed(jpeg: &[u8], c: &ImageCredits) -> Result<Vec<u8>> {
+    let mut img = Jpeg::from_bytes(Bytes::copy_from_slice(jpeg))
+        .map_err(|e| Error::Image(format!("not a JPEG the exporter can edit: {e}")))?;
+    let segs = img.segments_mut();
+    segs.retain(|s| {
+        let c = s.contents();
+        !(s.marker() == markers::APP1 && c.starts_with(XMP_NS)
+            || s.marker() == markers::APP13 && c.starts_with(PHOTOSHOP))
+    });
+    // After APP0 (JFIF) and an EXIF APP1, if present.
+    let at = segs
+        .iter()
+        .take_while(|s| {
+            s.marker() == markers::APP0
+                || s.marker() == markers::APP1 && s.contents().starts_with(b"Exif\0")
+        })
+        .count();
+    let mut xmp_seg = XMP_NS.to_vec();
+    xmp_seg.extend_from_slice(xmp(c).as_bytes());
+    if xmp_seg.len() > 65_533 {
+        return Err(Error::Image(
+            "the photo's caption and credits are too long for one XMP segment (64 KB)".into(),
+        ));
+    }
+    let iptc = photoshop_irb(&iim(c)?);
+    if iptc.len() > 65_533 {
+        return Err(Error::Image(
+            "the photo's caption and credits are too long for the IPTC block (64 KB)".into(),
+        ));
+    }
+    segs.insert(
+        at,
+        JpegSegment::new_with_contents(markers::APP13, Bytes::from(iptc)),
+    );
+    segs.insert(
+        at,
+        JpegSegment::new_with_contents(markers::APP1, Bytes::from(xmp_seg)),
+    );
+    let mut out = Vec::with_capacity(jpeg.len() + 4096);
+    img.encoder()
+        .write_to(&mut out)
+        .map_err(|e| Error::io("writing the JPEG", e))?;
+    Ok(out)
+}
+
+fn x(s: &str) -> String {
+    html_escape::encode_text(&clean(s)).into_owned()
+}
+
+fn alt_tag(tag: &str, v: &str) -> String {
+    if v.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{tag}>",
+        x(v)
+    )
+}
+
+/// The XMP packet.
+pub fn xmp(c: &ImageCredits) -> String {
+    let mut d = String::new();
+    d.push_str(&alt_tag("dc:description", &c.caption));
+    if !c.creator.is_empty() {
+        d.push_str(&format!(
+            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
+            x(&c.creator)
+        ));
+    }
+    d.push_str(&alt_tag("dc:rights", &c.copyright));
+    if !c.credit.is_empty() {
+        d.push_str(&format!(
+            "<photoshop:Credit>{}</photoshop:Credit>",
+            x(&c.credit)
+        ));
+    }
+    if !c.date.is_empty() {
+        d.push_str(&format!(
+            "<photoshop:DateCreated>{}</photoshop:DateCreated>",
+            x(&c.date)
+        ));
+    }
+    d.push_str(&alt_tag("Iptc4xmpCore:AltTextAccessibility", &c.alt));
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
+<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
+<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" \
+xmlns:Iptc4xmpCore=\"http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/\">{d}</rdf:Description>\
+</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+    )
+}
+
+fn dataset(out: &mut Vec<u8>, record: u8, id: u8, value: &[u8]) -> Result<()> {
+    let len = u16::try_from(value.len())
+        .ok()
+        .filter(|l| *l < 0x8000)
+        .ok_or_else(|| Error::Image(format!("IPTC field {record}:{id} is longer than 32 KB")))?;
+    out.extend_from_slice(&[0x1C, record, id]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(value);
+    Ok(())
+}
+
+/// The IPTC-IIM records: 1:90 (UTF-8), then caption, by-line, credit, copyright, date.
+pub fn iim(c: &ImageCredits) -> Result<Vec<u8>> {
+    let mut o = Vec::new();
+    dataset(&mut o, 1, 90, b"\x1b%G")?;
+    dataset(&mut o, 2, 0, &[0, 4])?;
+    for (id, v) in [
+        (120, &c.caption),
+        (80, &c.creator),
+        (110, &c.credit),
+        (116, &c.copyright),
+    ] {
+        let v = clean(v);
+        if !v.is_empty() {
+            dataset(&mut o, 2, id, v.as_bytes())?;
+        }
+    }
+    let date: String = c.date.chars().filter(char::is_ascii_digit).collect();
+    if date.len() == 8 {
+        dataset(&mut o, 2, 55, date.as_bytes())?;
+    }
+    Ok(o)
+}
+
+/// An APP13 body: the Photoshop header and one 8BIM resource 0x0404 holding `iim`.
+fn photoshop_irb(iim: &[u8]) -> Vec<u8> {
+    let mut o = PHOTOSHOP.to_vec();
+    o.extend_from_slice(b"8BIM");
+    o.extend_from_slice(&[0x04, 0x04, 0, 0]); // resource id, empty Pascal name padded
+    o.extend_from_slice(&(iim.len() as u32).to_be_bytes());
+    o.extend_from_slice(iim);
+    if iim.len() % 2 == 1 {
+        o.push(0);
+    }
+    o
+}

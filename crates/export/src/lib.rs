@@ -1,0 +1,61 @@
+//! Newsdesk exports: an article rendered as the paper's HTML page, Markdown, IPTC
+//! ninjs JSON, and a package of all of them with a manifest of SHA-256 checksums.
+//!
+//! Architecture invariant: no SQL and no Tauri. The caller (CLI, app) reads the
+//! article, settings and related headlines from the store and passes them in as an
+//! [`ExportInput`]; this crate renders and writes files, never outside the folder it
+//! is given.
+
+pub mod docx;
+pub mod error;
+pub mod html;
+pub mod image_meta;
+pub mod markdown;
+pub mod ninjs;
+pub mod package;
+pub mod slug;
+
+pub use error::{Error, Result};
+pub use package::{export, ExportFormat, ExportOptions, ExportReport, Progress};
+
+use chrono::{DateTime, Utc};
+use newsdesk_core::{Article, Settings};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// A related article printed under `Xem thêm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RelatedLink {
+    pub id: Uuid,
+    pub headline: String,
+}
+
+/// A placed photo as the export prints it (from the placement and the photo).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FigureView {
+    pub placement_id: Uuid,
+    pub caption: String,
+    /// The printed credit line (`Ảnh: NAME`).
+    pub credit: String,
+    pub alt: String,
+    pub copyright: String,
+    /// The image file inside the package (`images/…jpg`), when one is written.
+    #[ts(optional)]
+    pub file: Option<String>,
+}
+
+/// Everything an export renders from, gathered by the caller.
+#[derive(Debug, Clone)]
+pub struct ExportInput<'a> {
+    pub article: &'a Article,
+    pub settings: &'a Settings,
+    /// The related articles that exist, in the article's order.
+    pub related: &'a [RelatedLink],
+    /// The placed photos; a figure whose placement is not here is left out.
+    pub figures: &'a [FigureView],
+    /// The instant the date line shows (publication time, or the last update).
+    pub dated: DateTime<Utc>,
+}

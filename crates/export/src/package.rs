@@ -1,0 +1,266 @@
+//! Writing exports to disk: one format as a file, or a package (folder or `.zip`) of
+//! every format plus `manifest.json` with SHA-256 checksums. Names come from slugs
+//! only, nothing is written outside the chosen folder, an existing non-empty folder
+//! is refused unless forced, and the same article gives byte-identical output.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+use zip::write::SimpleFileOptions;
+
+use crate::error::{Error, Result};
+use crate::slug::{is_safe_name, slug};
+use crate::{html, markdown, ninjs, ExportInput};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportFormat {
+    Html,
+    Md,
+    Docx,
+    Ninjs,
+    /// Every format plus the manifest.
+    Package,
+}
+
+impl ExportFormat {
+    /// The name used in the publish log and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Html => "html",
+            ExportFormat::Md => "md",
+            ExportFormat::Docx => "docx",
+            ExportFormat::Ninjs => "ninjs",
+            ExportFormat::Package => "package",
+        }
+    }
+}
+
+/// Where and how to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The chosen output folder; created when missing.
+    pub out: PathBuf,
+    pub format: ExportFormat,
+    /// A package as one `.zip` file instead of a folder.
+    pub zip: bool,
+    /// Write into a folder that already holds files (replacing this article's export).
+    pub force: bool,
+}
+
+/// A step of a running export, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Progress {
+    /// Steps finished.
+    pub done: u32,
+    pub total: u32,
+    /// What is being done, e.g. `article.html`.
+    pub step: String,
+}
+
+/// One file of an export and its checksum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ManifestEntry {
+    /// Path inside the package, `/`-separated.
+    pub path: String,
+    /// SHA-256, lower-case hex.
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportReport {
+    /// The file or folder written.
+    pub path: PathBuf,
+    /// SHA-256 of the file written (of `manifest.json` for a package folder, of the
+    /// `.zip` for a zipped package).
+    pub checksum: String,
+    pub files: Vec<ManifestEntry>,
+}
+
+/// SHA-256 of `bytes` as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The files of an export, by name inside the package, rendered in memory.
+pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    let want = |f: ExportFormat| format == f || format == ExportFormat::Package;
+    if want(ExportFormat::Html) {
+        files.insert("article.html".into(), html::page(input)?.into_bytes());
+    }
+    if want(ExportFormat::Md) {
+        files.insert("article.md".into(), markdown::document(input)?.into_bytes());
+    }
+    if want(ExportFormat::Docx) {
+        files.insert("article.docx".into(), crate::docx::document(input)?);
+    }
+    if want(ExportFormat::Ninjs) {
+        files.insert(
+            "article.ninjs.json".into(),
+            ninjs::to_string(input)?.into_bytes(),
+        );
+    }
+    if format == ExportFormat::Package {
+        let entries = manifest_entries(&files);
+        let manifest = serde_json::json!({
+            "article": input.article.id.to_string(),
+            "version": input.article.version,
+            "files": entries,
+        });
+        files.insert(
+            "manifest.json".into(),
+            (serde_json::to_string_pretty(&manifest)? + "\n").into_bytes(),
+        );
+    }
+    Ok(files)
+}
+
+fn manifest_entries(files: &BTreeMap<String, Vec<u8>>) -> Vec<ManifestEntry> {
+    files
+        .iter()
+        .map(|(p, b)| ManifestEntry {
+            path: p.clone(),
+            sha256: sha256_hex(b),
+            bytes: b.len() as u64,
+        })
+        .collect()
+}
+
+/// Renders and writes an export, reporting each step to `progress`.
+pub fn export(
+    input: &ExportInput<'_>,
+    opts: &ExportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport> {
+    let stem = slug(&input.article.headline, "article");
+    let files = render(input, opts.format)?;
+    prepare_out(&opts.out, opts.force)?;
+    let total = files.len() as u32 + 1;
+    let mut done = 0;
+    let mut step = |done: &mut u32, s: &str| {
+        *done += 1;
+        progress(Progress {
+            done: *done,
+            total,
+            step: s.to_owned(),
+        });
+    };
+    step(&mut done, "render");
+    let entries = manifest_entries(&files);
+    match (opts.format, opts.zip) {
+        (ExportFormat::Package, true) => {
+            let name = format!("{stem}.zip");
+            let bytes = zip_bytes(&stem, &files)?;
+            let path = write_in(&opts.out, &name, &bytes)?;
+            for f in files.keys() {
+                step(&mut done, f);
+            }
+            Ok(ExportReport {
+                path,
+                checksum: sha256_hex(&bytes),
+                files: entries,
+            })
+        }
+        (ExportFormat::Package, false) => {
+            let dir = safe_child(&opts.out, &stem)?;
+            if dir.exists() {
+                if !opts.force {
+                    return Err(Error::Exists(dir));
+                }
+                std::fs::remove_dir_all(&dir)
+                    .map_err(|e| Error::io(format!("removing '{}'", dir.display()), e))?;
+            }
+            std::fs::create_dir(&dir)
+                .map_err(|e| Error::io(format!("creating '{}'", dir.display()), e))?;
+            for (name, bytes) in &files {
+                write_in(&dir, name, bytes)?;
+                step(&mut done, name);
+            }
+            Ok(ExportReport {
+                path: dir,
+                checksum: sha256_hex(&files["manifest.json"]),
+                files: entries,
+            })
+        }
+        (_, _) => {
+            let (inner, bytes) = files.iter().next().expect("one format renders one file");
+            let ext = inner.strip_prefix("article").unwrap_or(inner);
+            let path = write_in(&opts.out, &format!("{stem}{ext}"), bytes)?;
+            step(&mut done, inner);
+            Ok(ExportReport {
+                path,
+                checksum: sha256_hex(bytes),
+                files: entries,
+            })
+        }
+    }
+}
+
+/// Creates the output folder, or refuses one that already holds files unless forced.
+fn prepare_out(out: &Path, force: bool) -> Result<()> {
+    match std::fs::read_dir(out) {
+        Ok(mut it) => {
+            if it.next().is_some() && !force {
+                return Err(Error::Exists(out.to_owned()));
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir_all(out)
+            .map_err(|e| Error::io(format!("creating '{}'", out.display()), e)),
+        Err(e) => Err(Error::io(format!("opening '{}'", out.display()), e)),
+    }
+}
+
+/// `dir/name` when `name` is a safe single file name and the result is not a link
+/// leading elsewhere.
+fn safe_child(dir: &Path, name: &str) -> Result<PathBuf> {
+    if !is_safe_name(name) {
+        return Err(Error::OutsideFolder(name.to_owned()));
+    }
+    let path = dir.join(name);
+    if let Ok(m) = std::fs::symlink_metadata(&path) {
+        if m.file_type().is_symlink() {
+            return Err(Error::OutsideFolder(path.display().to_string()));
+        }
+    }
+    Ok(path)
+}
+
+fn write_in(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let path = safe_child(dir, name)?;
+    std::fs::write(&path, bytes)
+        .map_err(|e| Error::io(format!("writing '{}'", path.display()), e))?;
+    Ok(path)
+}
+
+/// A zip of `files` under the folder `stem/`: stable order, fixed timestamps
+/// (1980-01-01) and permissions, so the bytes depend only on the content.
+pub fn zip_bytes(stem: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, bytes) in files {
+        w.start_file(format!("{stem}/{name}"), opts)?;
+        w.write_all(bytes)
+            .map_err(|e| Error::io("writing into the zip", e))?;
+    }
+    Ok(w.finish()?.into_inner())
+}
