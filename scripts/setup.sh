@@ -40,6 +40,7 @@ npm_install() { # dir
 }
 npm_install "$ROOT/ui"
 npm_install "$ROOT/tests/e2e"
+npm_install "$ROOT/tests/tools"
 
 if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: cargo install tauri-driver"
