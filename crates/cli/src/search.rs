@@ -65,17 +65,7 @@ impl From<KindArg> for SearchKind {
 
 /// Text with the matched runs in `[` `]`.
 fn marked(parts: &[TextPart]) -> String {
-    parts
-        .iter()
-        .map(|p| {
-            if p.hit {
-                format!("[{}]", p.text)
-            } else {
-                p.text.clone()
-            }
-        })
-        .collect::<String>()
-        .replace('\n', " ")
+    newsdesk_core::search::bracket_hits(parts).replace('\n', " ")
 }
 
 pub(crate) fn run(dir: Option<&Path>, args: SearchArgs) -> Result<()> {

@@ -258,18 +258,6 @@ impl Article {
             self.body.plain_text()
         )
     }
-
-    /// Whether two versions differ in what a writer typed or set (not in version or clock).
-    pub fn same_content(&self, other: &Article) -> bool {
-        self.headline == other.headline
-            && self.lead == other.lead
-            && self.body == other.body
-            && self.bylines == other.bylines
-            && self.section == other.section
-            && self.tags == other.tags
-            && self.related == other.related
-            && self.status == other.status
-    }
 }
 
 #[cfg(test)]

@@ -354,6 +354,20 @@ pub fn snippet(text: &str, terms: &[Term]) -> (Vec<TextPart>, Option<u32>) {
     (out, offset)
 }
 
+/// The text of `parts` with each matched run in `[` `]`, for plain-text front ends.
+pub fn bracket_hits(parts: &[TextPart]) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            if p.hit {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,16 +416,7 @@ mod tests {
     }
 
     fn marked(parts: &[TextPart]) -> String {
-        parts
-            .iter()
-            .map(|p| {
-                if p.hit {
-                    format!("[{}]", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect()
+        super::bracket_hits(parts)
     }
 
     #[test]
