@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_search", include_str!("../migrations/0002_search.sql")),
     ("0003_photos", include_str!("../migrations/0003_photos.sql")),
     ("0004_people", include_str!("../migrations/0004_people.sql")),
+    (
+        "0006_search_kinds",
+        include_str!("../migrations/0006_search_kinds.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.
