@@ -37,4 +37,10 @@ export function revealAt(editor: Editor, offset: number, word: string): void {
   const sel = near ? TextSelection.create(doc, near.from, near.to) : TextSelection.create(doc, pos);
   editor.view.dispatch(editor.state.tr.setSelection(sel).scrollIntoView());
   editor.view.focus();
+  // The editor was just attached: scroll its text block into view once laid out too.
+  requestAnimationFrame(() => {
+    const at = editor.view.domAtPos(sel.from).node;
+    const el = at instanceof Element ? at : at.parentElement;
+    el?.scrollIntoView({ block: "center" });
+  });
 }
