@@ -10,7 +10,8 @@ export TAURI_DRIVER_PORT="$PORT"
 mkdir -p "$ROOT/artifacts/screenshots"
 
 run() {
-  tauri-driver --port "$PORT" > "$ROOT/artifacts/tauri-driver.log" 2>&1 &
+  # WebKitWebDriver listens on its own port: runs side by side need different ones.
+  tauri-driver --port "$PORT" --native-port "${TAURI_NATIVE_PORT:-4445}" > "$ROOT/artifacts/tauri-driver.log" 2>&1 &
   DRIVER_PID=$!
   trap 'kill "$DRIVER_PID" 2>/dev/null || true; pkill -P "$DRIVER_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do

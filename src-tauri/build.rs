@@ -15,6 +15,12 @@ const COMMANDS: &[&str] = &[
     "revision_diff",
     "settings_get",
     "settings_set",
+    "search_run",
+    "search_remember",
+    "search_recent",
+    "search_clear_recent",
+    "photo_get",
+    "person_get",
 ];
 
 fn main() {

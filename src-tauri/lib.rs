@@ -52,6 +52,12 @@ pub fn run() {
             commands::revision::revision_diff,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::search::search_run,
+            commands::search::search_remember,
+            commands::search::search_recent,
+            commands::search::search_clear_recent,
+            commands::photo::photo_get,
+            commands::person::person_get,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

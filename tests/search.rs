@@ -192,3 +192,139 @@ fn a_database_from_before_search_is_indexed_on_open() {
         .count();
     assert_eq!(backups, 1, "the migration took a backup first");
 }
+
+/// A small JPEG with the given IPTC fields written by exiftool (UTF-8).
+fn photo_file(dir: &Path, name: &str, seed: u8, fields: &[&str]) -> std::path::PathBuf {
+    use image::ImageEncoder;
+    let (w, h) = (64u32, 48u32);
+    let raw: Vec<u8> = (0..w * h * 3)
+        .map(|i| (i as u8).wrapping_mul(seed))
+        .collect();
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .write_image(&raw, w, h, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    let out = Command::new("exiftool")
+        .args(["-q", "-overwrite_original", "-charset", "iptc=UTF8"])
+        .arg("-IPTC:CodedCharacterSet=UTF8")
+        .args(fields)
+        .arg(&p)
+        .output()
+        .expect("exiftool is installed (libimage-exiftool-perl)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    p
+}
+
+/// (kind, title) of each hit, best first.
+fn kinds(dir: &Path, args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let hits: serde_json::Value = serde_json::from_str(&ok(dir, &all)).unwrap();
+    hits.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let title = h["title"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["text"].as_str().unwrap())
+                .collect();
+            (h["kind"].as_str().unwrap().to_owned(), title)
+        })
+        .collect()
+}
+
+/// Issue 8: photos (description, caption, credit, creator) and people (name, short name,
+/// titles, positions) are found next to articles, and `--kind` keeps one kind.
+#[test]
+fn photos_and_people_are_searchable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let dir = data.as_path();
+    new_article(dir, "Đà Nẵng đón khách", "Mùa du lịch ở Đà Nẵng.");
+    let flood = photo_file(
+        tmp.path(),
+        "lu.jpg",
+        3,
+        &[
+            "-IPTC:Headline=Gặt lúa chạy lũ",
+            "-IPTC:Caption-Abstract=Người dân xã Hải Lăng gặt lúa",
+            "-IPTC:By-line=Nguyễn Thị Ánh",
+            "-IPTC:Credit=Báo Quảng Trị",
+        ],
+    );
+    let beach = photo_file(
+        tmp.path(),
+        "bien.jpg",
+        7,
+        &["-IPTC:Caption-Abstract=Bãi biển Mỹ Khê, Đà Nẵng"],
+    );
+    ok(
+        dir,
+        &[
+            "photo",
+            "import",
+            flood.to_str().unwrap(),
+            beach.to_str().unwrap(),
+        ],
+    );
+    ok(
+        dir,
+        &[
+            "people",
+            "add",
+            "--name",
+            "Lê Văn Hùng",
+            "--short",
+            "Ông Hùng",
+            "--title",
+            "Tỉnh ủy viên",
+            "--position",
+            "Giám đốc Sở Du lịch",
+        ],
+    );
+    let photo = |t: &str| ("photo".to_owned(), t.to_owned());
+    let person = |t: &str| ("person".to_owned(), t.to_owned());
+    let article = |t: &str| ("article".to_owned(), t.to_owned());
+    for (args, want) in [
+        // description, credit, creator
+        (vec!["hai lang"], vec![photo("Gặt lúa chạy lũ")]),
+        (vec!["bao quang tri"], vec![photo("Gặt lúa chạy lũ")]),
+        (vec!["nguyen thi anh"], vec![photo("Gặt lúa chạy lũ")]),
+        // no headline: the file name is the title
+        (vec!["my khe"], vec![photo("bien.jpg")]),
+        // name, short name, title, position
+        (vec!["le van hung"], vec![person("Lê Văn Hùng")]),
+        (vec!["ong hung"], vec![person("Lê Văn Hùng")]),
+        (vec!["tinh uy vien"], vec![person("Lê Văn Hùng")]),
+        (vec!["so du lich"], vec![person("Lê Văn Hùng")]),
+        // kinds
+        (vec!["da nang", "--kind", "photo"], vec![photo("bien.jpg")]),
+        (
+            vec!["da nang", "--kind", "article"],
+            vec![article("Đà Nẵng đón khách")],
+        ),
+        (
+            vec!["du lich", "--kind", "person"],
+            vec![person("Lê Văn Hùng")],
+        ),
+        (
+            vec!["du lich", "--kind", "article"],
+            vec![article("Đà Nẵng đón khách")],
+        ),
+        (vec!["hai lang", "--kind", "person"], vec![]),
+    ] {
+        assert_eq!(kinds(dir, &args), want, "{args:?}");
+    }
+    // A rebuild from the tables gives the same rows.
+    assert_eq!(ok(dir, &["db", "reindex"]).trim(), "indexed 4");
+    assert_eq!(kinds(dir, &["so du lich"]), vec![person("Lê Văn Hùng")]);
+}

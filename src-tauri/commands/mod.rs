@@ -3,5 +3,8 @@
 
 pub mod app;
 pub mod article;
+pub mod person;
+pub mod photo;
 pub mod revision;
+pub mod search;
 pub mod settings;

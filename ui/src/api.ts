@@ -7,10 +7,15 @@ import type { ArticleSummary } from "./bindings/ArticleSummary";
 import type { DiffChunk } from "./bindings/DiffChunk";
 import type { Lang } from "./bindings/Lang";
 import type { NewArticle } from "./bindings/NewArticle";
+import type { Person } from "./bindings/Person";
+import type { Photo } from "./bindings/Photo";
+import type { RecentSearch } from "./bindings/RecentSearch";
 import type { Revision } from "./bindings/Revision";
 import type { RevisionMeta } from "./bindings/RevisionMeta";
 import type { SaveKind } from "./bindings/SaveKind";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
+import type { SearchHit } from "./bindings/SearchHit";
+import type { SearchQuery } from "./bindings/SearchQuery";
 import type { Settings } from "./bindings/Settings";
 
 /** An error from the backend, with its stable code. */
@@ -53,6 +58,12 @@ export const api = {
     call<DiffChunk[]>("revision_diff", { old, new: newer, lang }),
   getSettings: () => call<Settings>("settings_get"),
   setSettings: (settings: Settings) => call<Settings>("settings_set", { settings }),
+  search: (query: SearchQuery) => call<SearchHit[]>("search_run", { query }),
+  rememberSearch: (text: string) => call<null>("search_remember", { text }),
+  recentSearches: () => call<RecentSearch[]>("search_recent"),
+  clearRecentSearches: () => call<null>("search_clear_recent"),
+  getPhoto: (id: string) => call<Photo>("photo_get", { id }),
+  getPerson: (id: string) => call<Person>("person_get", { id }),
 };
 
 export type Api = typeof api;

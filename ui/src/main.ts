@@ -6,6 +6,7 @@ import { setLang, t } from "./i18n";
 import { state } from "./store";
 import { openEditor, type EditorHandle } from "./views/editor";
 import { renderList } from "./views/list";
+import { showSearch } from "./views/search";
 import { showSettings } from "./views/settings";
 
 const root = document.getElementById("app")!;
@@ -36,6 +37,19 @@ async function open(id: string): Promise<void> {
   editor = openEditor(article, (close) => void refreshList(close));
   performance.mark("open:built");
   renderShell();
+}
+
+async function openHit(id: string, offset: number | null, word: string): Promise<void> {
+  if (state.showTrash) {
+    state.showTrash = false;
+    await refreshList();
+  }
+  await open(id);
+  editor?.reveal(offset, word);
+}
+
+function search(): void {
+  showSearch((id, offset, word) => void openHit(id, offset, word));
 }
 
 async function newDraft(): Promise<void> {
@@ -99,6 +113,7 @@ function topBar(): HTMLElement {
     { class: "topbar" },
     h("strong", { class: "brand" }, state.settings.paper_name || t("app.title")),
     h("button", { class: "primary", "data-testid": "new-draft", title: "Ctrl+N", onclick: () => void newDraft() }, t("action.new")),
+    h("button", { "data-testid": "search-open", title: "Ctrl+K", onclick: () => search() }, t("search.button")),
     h("span", { class: "spacer" }),
     h("button", { "data-testid": "settings", onclick: () => showSettings(() => void restart()) }, t("settings.title")),
     h("button", {
@@ -144,6 +159,15 @@ window.addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "n") {
     e.preventDefault();
     void newDraft();
+  }
+  // Ctrl+K everywhere (the body keeps it for a link when text is selected); Ctrl+F too,
+  // except in the body, where it is the body's own find bar.
+  const k = e.key.toLowerCase();
+  if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && !e.defaultPrevented && (k === "k" || k === "f")) {
+    if (k === "f" && document.activeElement?.closest(".body-wrap")) return;
+    if (state.info?.open_error) return;
+    e.preventDefault();
+    search();
   }
 });
 

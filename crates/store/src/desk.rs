@@ -5,7 +5,7 @@
 //! transaction.
 
 use newsdesk_core::credit::article_credits;
-use newsdesk_core::{Article, Block, Photo, PhotoFormat, PhotoMeta, Placement};
+use newsdesk_core::{Article, Block, Photo, PhotoFormat, PhotoMeta, Placement, SearchKind};
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::photos::PhotoFilter;
 use crate::revisions::RevisionKind;
 use crate::save::new_meta;
+use crate::search::{self, IndexDoc};
 use crate::{articles, photos, placements, revisions, settings, Store};
 
 /// A placement with its credit as printed in the article (house style, initials on repeat).
@@ -40,6 +41,7 @@ fn save_body(
     saved.updated_at = newsdesk_core::time::now();
     saved.validate()?;
     articles::update(conn, &saved)?;
+    search::upsert(conn, &IndexDoc::article(&saved))?;
     let meta = new_meta(
         &saved,
         Some(saved.version),
@@ -50,6 +52,14 @@ fn save_body(
     );
     revisions::insert(conn, &meta, &saved)?;
     Ok(saved)
+}
+
+/// Brings a photo's search row up to date (its metadata and the captions it has in
+/// articles), inside the caller's transaction.
+fn index_photo(conn: &rusqlite::Connection, id: Uuid) -> Result<()> {
+    let photo = photos::require(conn, id)?;
+    let captions = placements::captions_for_photo(conn, id)?;
+    search::upsert(conn, &IndexDoc::photo(&photo, &captions))
 }
 
 impl Store {
@@ -70,6 +80,7 @@ impl Store {
             },
         )?;
         let stored = photos::require(&tx, photo.id)?;
+        index_photo(&tx, photo.id)?;
         tx.commit()?;
         Ok((stored, true))
     }
@@ -100,6 +111,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         photos::update_meta(&tx, id, &meta.normalized())?;
+        index_photo(&tx, id)?;
         let photo = photos::require(&tx, id)?;
         tx.commit()?;
         Ok(photo)
@@ -111,6 +123,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         photos::delete(&tx, id)?;
+        search::remove(&tx, SearchKind::Photo, &id.to_string())?;
         tx.commit()?;
         Ok(())
     }
@@ -136,6 +149,7 @@ impl Store {
         let now = newsdesk_core::time::now();
         let placement = Placement::new(&photo, article_id, now);
         placements::insert(&tx, &placement)?;
+        index_photo(&tx, photo_id)?;
         let saved = save_body(&tx, &head, author, |blocks| {
             blocks.push(Block::Figure {
                 placement_id: placement.id,
@@ -161,6 +175,7 @@ impl Store {
         stored.credit = newsdesk_core::text::nfc(&p.credit);
         stored.alt_text = newsdesk_core::text::nfc(&p.alt_text);
         placements::update(&tx, &stored)?;
+        index_photo(&tx, stored.photo_id)?;
         tx.commit()?;
         Ok(stored)
     }
@@ -173,6 +188,7 @@ impl Store {
         let placement = placements::require(&tx, id)?;
         let head = articles::require(&tx, placement.article_id)?;
         placements::delete(&tx, id)?;
+        index_photo(&tx, placement.photo_id)?;
         let saved = save_body(&tx, &head, author, |blocks| {
             blocks
                 .retain(|b| !matches!(b, Block::Figure { placement_id, .. } if *placement_id == id))

@@ -6,13 +6,16 @@
 use chrono::NaiveDate;
 use newsdesk_core::person_csv::{PeopleCsv, RowProblem};
 use newsdesk_core::text::fold;
-use newsdesk_core::{expand_codes, Expansion, NewArticle, NewPerson, Person, PersonCode, Voice};
+use newsdesk_core::{
+    expand_codes, Expansion, NewArticle, NewPerson, Person, PersonCode, SearchKind, Voice,
+};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::search::{self, IndexDoc};
 use crate::templates::{self, TemplateCatalog};
 use crate::{people, person_codes, person_posts, settings, Store};
 
@@ -38,7 +41,7 @@ pub struct PeopleImport {
 
 /// Every person with posts and codes, ordered as a Vietnamese list is: by given name
 /// (the last word), then by the whole name.
-fn load_all(conn: &Connection) -> Result<Vec<Person>> {
+pub(crate) fn load_all(conn: &Connection) -> Result<Vec<Person>> {
     let mut all = people::list(conn)?;
     for (id, post) in person_posts::all(conn)? {
         if let Some(p) = all.iter_mut().find(|p| p.id == id) {
@@ -81,7 +84,8 @@ fn load(conn: &Connection, id: Uuid) -> Result<Person> {
 fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
     people::insert(conn, p)?;
     person_posts::replace(conn, p.id, &p.posts)?;
-    person_codes::replace(conn, p.id, &p.codes)
+    person_codes::replace(conn, p.id, &p.codes)?;
+    search::upsert(conn, &IndexDoc::person(p))
 }
 
 impl Store {
@@ -110,6 +114,7 @@ impl Store {
         people::update(&tx, &p)?;
         person_posts::replace(&tx, p.id, &p.posts)?;
         person_codes::replace(&tx, p.id, &p.codes)?;
+        search::upsert(&tx, &IndexDoc::person(&p))?;
         tx.commit()?;
         Ok(p)
     }
@@ -120,6 +125,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         people::delete(&tx, id)?;
+        search::remove(&tx, SearchKind::Person, &id.to_string())?;
         tx.commit()?;
         Ok(())
     }

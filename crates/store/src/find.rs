@@ -5,8 +5,9 @@ use newsdesk_core::{RecentSearch, SearchHit, SearchQuery};
 use rusqlite::TransactionBehavior;
 
 use crate::error::Result;
+use crate::photos::PhotoFilter;
 use crate::search::{self, IndexDoc};
-use crate::{articles, recent_searches, Store};
+use crate::{articles, directory, photos, placements, recent_searches, Store};
 
 impl Store {
     /// Runs a search. Any text is accepted (FTS5 syntax in it is read as words); a text
@@ -43,6 +44,13 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         search::clear(&tx)?;
         articles::each(&tx, |a| search::upsert(&tx, &IndexDoc::article(&a)))?;
+        for p in photos::list(&tx, &PhotoFilter::default())? {
+            let captions = placements::captions_for_photo(&tx, p.id)?;
+            search::upsert(&tx, &IndexDoc::photo(&p, &captions))?;
+        }
+        for p in directory::load_all(&tx)? {
+            search::upsert(&tx, &IndexDoc::person(&p))?;
+        }
         search::optimize(&tx)?;
         search::rebuilt(&tx)?;
         let n = search::count(&tx)?;

@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_workflow",
         include_str!("../migrations/0005_workflow.sql"),
     ),
+    (
+        "0006_search_kinds",
+        include_str!("../migrations/0006_search_kinds.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.

@@ -91,6 +91,15 @@ pub fn for_article(conn: &Connection, article_id: Uuid) -> Result<Vec<Placement>
     rows.map(|r| r?).collect()
 }
 
+/// The captions a photo has in the articles it is placed in (for the search index).
+pub fn captions_for_photo(conn: &Connection, photo_id: Uuid) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT caption FROM placements WHERE photo_id = ?1 AND caption <> '' ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([photo_id.to_string()], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// How many placements use a photo.
 pub fn count_for_photo(conn: &Connection, photo_id: Uuid) -> Result<i64> {
     Ok(conn.query_row(

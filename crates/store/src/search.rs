@@ -18,7 +18,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use newsdesk_core::fold::{exact, fold};
 use newsdesk_core::search::{parse_query, snippet, Term};
-use newsdesk_core::{Article, SearchHit, SearchKind, SearchQuery, Status};
+use newsdesk_core::{Article, Person, Photo, SearchHit, SearchKind, SearchQuery, Status};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
@@ -68,6 +68,72 @@ impl IndexDoc {
             status: Some(a.status),
             date: a.updated_at,
             trashed: a.trashed_at.is_some(),
+        }
+    }
+}
+
+/// Joins the non-empty parts with blank lines.
+fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+impl IndexDoc {
+    /// What is indexed of a photo: its headline (or file name) as the title; description,
+    /// the captions it has in articles, credit and creator as text; the creator as a person.
+    pub fn photo(p: &Photo, captions: &[String]) -> IndexDoc {
+        let m = &p.meta;
+        let title = m
+            .headline
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .unwrap_or(&p.original_name)
+            .to_string();
+        let mut parts: Vec<&str> = vec![m.description.as_deref().unwrap_or_default()];
+        parts.extend(captions.iter().map(String::as_str));
+        parts.push(m.credit.as_deref().unwrap_or_default());
+        parts.push(m.creator.as_deref().unwrap_or_default());
+        IndexDoc {
+            kind: SearchKind::Photo,
+            ref_id: p.id.to_string(),
+            title,
+            text: paragraphs(parts),
+            people: m
+                .creator
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .cloned()
+                .collect(),
+            tags: Vec::new(),
+            section: String::new(),
+            status: None,
+            date: p.imported_at,
+            trashed: false,
+        }
+    }
+
+    /// What is indexed of a person: the full name as the title; short name, titles and
+    /// positions and organisation as text.
+    pub fn person(p: &Person) -> IndexDoc {
+        let mut parts: Vec<&str> = vec![p.short_name.as_str()];
+        parts.extend(p.posts.iter().map(|post| post.name.as_str()));
+        parts.push(p.organisation.as_str());
+        IndexDoc {
+            kind: SearchKind::Person,
+            ref_id: p.id.to_string(),
+            title: p.full_name.clone(),
+            text: paragraphs(parts),
+            people: vec![p.full_name.clone()],
+            tags: Vec::new(),
+            section: String::new(),
+            status: None,
+            date: p.updated_at,
+            trashed: false,
         }
     }
 }

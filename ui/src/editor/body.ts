@@ -230,7 +230,9 @@ export function createBodyEditor(initial: Document, onChange: () => void): BodyE
           api.openFind();
           return true;
         }
-        if (k === "k") {
+        // Ctrl+K makes a link from a selection (or edits the link at the cursor); with
+        // nothing to link it is left to the app-wide search box.
+        if (k === "k" && (!editor.state.selection.empty || editor.isActive("link"))) {
           e.preventDefault();
           api.openLink();
           return true;

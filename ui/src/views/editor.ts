@@ -9,6 +9,7 @@ import type { Role } from "../bindings/Role";
 import type { Status } from "../bindings/Status";
 import { textToDocument } from "../body";
 import { createBodyEditor } from "../editor/body";
+import { revealAt } from "../editor/reveal";
 import { plainText } from "../prose";
 import { searchHeadlines } from "../search";
 import { h, replace } from "../dom";
@@ -26,6 +27,8 @@ export interface EditorHandle {
   element: HTMLElement;
   /** Saves anything pending; resolves when stored. */
   flush(): Promise<void>;
+  /** Puts the cursor at a search hit: `offset` in the lead-and-body text (UTF-16), the matched word. */
+  reveal(offset: number | null, word: string): void;
   dispose(): void;
 }
 
@@ -357,7 +360,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     if (k === "s") {
       e.preventDefault();
       saveNamed();
-    } else if (k === "f") {
+    } else if (k === "f" && body.element.contains(document.activeElement)) {
+      // Find in the body from its own find bar; elsewhere Ctrl+F is the app-wide search.
       e.preventDefault();
       body.openFind();
     } else if (k === "/") {
@@ -372,6 +376,18 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     flush: () => {
       if (bodyDirty) changed();
       return autosave.flush();
+    },
+    reveal: (offset, word) => {
+      // The search text is the lead, a blank line, then the body (the lead alone when the body is empty).
+      const leadLen = article.lead.length;
+      if (offset === null) {
+        headline.focus();
+      } else if (article.lead && offset < leadLen) {
+        lead.focus();
+        lead.setSelectionRange(offset, Math.min(leadLen, offset + word.length));
+      } else {
+        revealAt(body.editor, article.lead ? Math.max(0, offset - leadLen - 2) : offset, word);
+      }
     },
     dispose: () => {
       window.removeEventListener("keydown", onKey);

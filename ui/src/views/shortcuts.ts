@@ -6,6 +6,7 @@ import { t, type Key } from "../i18n";
 export const SHORTCUTS: [string, Key][] = [
   ["Ctrl+N", "shortcuts.new"],
   ["Ctrl+S", "shortcuts.save"],
+  ["Ctrl+K", "shortcuts.search"],
   ["Ctrl+F", "shortcuts.find"],
   ["Ctrl+B", "shortcuts.bold"],
   ["Ctrl+I", "shortcuts.italic"],

@@ -1,0 +1,108 @@
+// Issue 8 in the real window: the search box. Articles made through the CLI are found
+// from Ctrl+K typing without diacritics; the keyboard picks a hit and opens it in the
+// editor with the match selected in the body; Ctrl+F in the body stays the body's find bar;
+// recent searches come back.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Key } from "webdriverio";
+import { byId, cli, freshDataDir, launch, shot } from "./lib.mjs";
+
+const FILLER = Array.from({ length: 40 }, (_, i) => `Đoạn ${i + 1}: tin tức trong tỉnh, không có tên thành phố nào.`);
+const PLACE = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Đà Nẵng ngập sâu.";
+
+function makeNewsroom() {
+  const dir = freshDataDir();
+  const article = (headline, body) => cli(dir, "article", "new", "--headline", headline, "--body", body).trim();
+  article("Lũ ở Quảng Trị", "Nước sông Thạch Hãn lên nhanh.");
+  const id = article("Miền Trung ngập sau bão", [...FILLER, PLACE].join("\n\n"));
+  article("Khuyến nông", "Nghề nông nghiệp vất vả.");
+  return { dir, id };
+}
+
+async function hitTitles(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="search-hit"] .search-hit-title')].map((e) => e.textContent),
+  );
+}
+
+test("Ctrl+K, da nang without diacritics, arrow down and Enter opens Đà Nẵng at the match", async () => {
+  const { dir, id } = makeNewsroom();
+  const browser = await launch(dir);
+  try {
+    await browser.keys([Key.Ctrl, "k"]);
+    const input = await byId(browser, "search-input");
+    await input.waitForDisplayed({ timeout: 5_000 });
+    assert.ok(await input.isFocused(), "the search box takes the focus");
+    await browser.keys("da nang");
+    await browser.waitUntil(async () => (await hitTitles(browser)).length > 0, {
+      timeout: 10_000,
+      timeoutMsg: "no hits for da nang",
+    });
+    const hits = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="search-hit"]')].map((e) => ({
+        id: e.dataset.id,
+        kind: e.dataset.kind,
+        marks: [...e.querySelectorAll("mark")].map((m) => m.textContent),
+        snippet: e.querySelector(".search-hit-snippet")?.textContent ?? "",
+      })),
+    );
+    assert.equal(hits.length, 1, JSON.stringify(hits));
+    assert.equal(hits[0].id, id);
+    assert.equal(hits[0].kind, "article");
+    assert.ok(hits[0].snippet.includes("Đà Nẵng"), hits[0].snippet);
+    assert.deepEqual(hits[0].marks, ["Đà", "Nẵng"]);
+    await shot(browser, "search-da-nang");
+
+    await browser.keys(Key.ArrowDown);
+    assert.equal(
+      await browser.execute(() => document.querySelector('[data-testid="search-hit"].active')?.dataset.id),
+      id,
+    );
+    await browser.keys(Key.Enter);
+    await (await byId(browser, "search")).waitForExist({ reverse: true, timeout: 5_000 });
+    const headline = await byId(browser, "headline");
+    await browser.waitUntil(async () => (await headline.getValue()) === "Miền Trung ngập sau bão", {
+      timeout: 10_000,
+      timeoutMsg: "the hit did not open in the editor",
+    });
+    // The cursor is on the match, far down the body, and the body has the focus.
+    await browser.waitUntil(async () => (await browser.execute(() => window.getSelection().toString())) === "Đà", {
+      timeout: 5_000,
+      timeoutMsg: "the match is not selected",
+    });
+    const where = await browser.execute(() => {
+      const sel = window.getSelection();
+      const p = sel.anchorNode.parentElement.closest("p");
+      const box = p.getBoundingClientRect();
+      return { text: p.textContent, inBody: !!p.closest('[data-testid="body"]'), top: box.top, bottom: box.bottom, h: window.innerHeight };
+    });
+    assert.equal(where.text, PLACE);
+    assert.ok(where.inBody);
+    assert.ok(where.top >= 0 && where.bottom <= where.h, `the match is scrolled into view: ${JSON.stringify(where)}`);
+    await shot(browser, "search-opened-at-match");
+
+    // In the body Ctrl+F is the body's find bar, not the search box.
+    await browser.keys([Key.Ctrl, "f"]);
+    await (await byId(browser, "find-input")).waitForDisplayed({ timeout: 5_000 });
+    assert.equal(await (await byId(browser, "search")).isExisting(), false, "Ctrl+F in the body opened the search box");
+    await browser.keys(Key.Escape);
+
+    // Outside the body Ctrl+F opens the search box; empty, it offers the recent searches.
+    await (await byId(browser, "headline")).click();
+    await browser.keys([Key.Ctrl, "f"]);
+    await (await byId(browser, "search-input")).waitForDisplayed({ timeout: 5_000 });
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(() => [...document.querySelectorAll('[data-testid="search-recent"]')].map((e) => e.textContent))).includes("da nang"),
+      { timeout: 5_000, timeoutMsg: "da nang is not among the recent searches" },
+    );
+    await shot(browser, "search-recent");
+    await browser.keys(Key.Escape);
+    await (await byId(browser, "search")).waitForExist({ reverse: true, timeout: 5_000 });
+  } catch (e) {
+    await shot(browser, "search-failed").catch(() => {});
+    throw e;
+  } finally {
+    await browser.deleteSession();
+  }
+});
