@@ -15,6 +15,17 @@ const COMMANDS: &[&str] = &[
     "revision_diff",
     "settings_get",
     "settings_set",
+    "photo_import",
+    "photo_list",
+    "photo_get",
+    "photo_update_meta",
+    "photo_renditions_dir",
+    "placement_place",
+    "placement_list",
+    "placement_update",
+    "placement_remove",
+    "placement_move",
+    "placement_credits",
 ];
 
 fn main() {

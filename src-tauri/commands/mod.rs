@@ -3,5 +3,7 @@
 
 pub mod app;
 pub mod article;
+pub mod photo;
+pub mod placement;
 pub mod revision;
 pub mod settings;

@@ -12,6 +12,11 @@ import type { RevisionMeta } from "./bindings/RevisionMeta";
 import type { SaveKind } from "./bindings/SaveKind";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { Settings } from "./bindings/Settings";
+import type { Photo } from "./bindings/Photo";
+import type { PhotoFilter } from "./bindings/PhotoFilter";
+import type { PhotoMeta } from "./bindings/PhotoMeta";
+import type { Placement } from "./bindings/Placement";
+import type { PrintedCredit } from "./bindings/PrintedCredit";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -53,6 +58,17 @@ export const api = {
     call<DiffChunk[]>("revision_diff", { old, new: newer, lang }),
   getSettings: () => call<Settings>("settings_get"),
   setSettings: (settings: Settings) => call<Settings>("settings_set", { settings }),
+  importPhotos: (paths: string[], article: string | null = null) => call<null>("photo_import", { paths, article }),
+  listPhotos: (filter: PhotoFilter) => call<Photo[]>("photo_list", { filter }),
+  getPhoto: (id: string) => call<Photo>("photo_get", { id }),
+  updatePhotoMeta: (id: string, meta: PhotoMeta) => call<Photo>("photo_update_meta", { id, meta }),
+  renditionsDir: () => call<string>("photo_renditions_dir"),
+  placePhoto: (articleId: string, photoId: string) => call<[Placement, Article]>("placement_place", { articleId, photoId }),
+  listPlacements: (articleId: string) => call<Placement[]>("placement_list", { articleId }),
+  updatePlacement: (placement: Placement) => call<Placement>("placement_update", { placement }),
+  removePlacement: (id: string) => call<Article>("placement_remove", { id }),
+  movePlacement: (id: string, up: boolean) => call<Article>("placement_move", { id, up }),
+  printedCredits: (articleId: string) => call<PrintedCredit[]>("placement_credits", { articleId }),
 };
 
 export type Api = typeof api;
