@@ -19,6 +19,11 @@ function makePhoto(dir, name, colours, description, creator) {
   return file;
 }
 
+/** The text of a test id's element, or null while it is not in the page (never throws). */
+function textOf(browser, id) {
+  return browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, id);
+}
+
 async function waitFor(browser, fn, msg, timeout = 15_000) {
   await browser.waitUntil(fn, { timeout, timeoutMsg: msg });
 }
@@ -67,7 +72,7 @@ test("photos: import, library grid, edit, place, caption, restart", async () => 
     await desc.clearValue();
     await typeInto(desc, "Mùa gặt ở Hải Lăng, Quảng Trị");
     await (await byId(browser, "photo-save")).click();
-    await waitFor(browser, async () => (await (await byId(browser, "photo-saved")).getText()) !== "", "save not confirmed");
+    await waitFor(browser, async () => (await textOf(browser, "photo-saved")) !== "", "save not confirmed");
     await shot(browser, "photo-2-detail-edited");
 
     // Open the article, come back, place the photo.
@@ -81,7 +86,7 @@ test("photos: import, library grid, edit, place, caption, restart", async () => 
     await (await byId(browser, "photo-place")).click();
     const figure = await byId(browser, "figure-block");
     await figure.waitForDisplayed({ timeout: 10_000 });
-    await waitFor(browser, async () => (await (await byId(browser, "figure-credit")).getText()) === "Ảnh: TRẦN DŨNG", "credit not printed");
+    await waitFor(browser, async () => (await textOf(browser, "figure-credit")) === "Ảnh: TRẦN DŨNG", "credit not printed");
     assert.equal(await (await byId(browser, "figure-caption")).getText(), "Mùa gặt ở Hải Lăng, Quảng Trị");
     await shot(browser, "photo-3-placed");
 
@@ -96,7 +101,7 @@ test("photos: import, library grid, edit, place, caption, restart", async () => 
     await typeInto(credit, "Trần Văn Dũng");
     await typeInto(await byId(browser, "placement-alt"), "Người nông dân gặt lúa chín vàng");
     await (await byId(browser, "placement-save")).click();
-    await waitFor(browser, async () => (await (await byId(browser, "figure-credit")).getText()) === "Ảnh: TRẦN VĂN DŨNG", "credit not updated");
+    await waitFor(browser, async () => (await textOf(browser, "figure-credit")) === "Ảnh: TRẦN VĂN DŨNG", "credit not updated");
     await shot(browser, "photo-4-placement-edited");
   } finally {
     await browser.deleteSession();
@@ -109,7 +114,7 @@ test("photos: import, library grid, edit, place, caption, restart", async () => 
     await item.waitForDisplayed();
     await item.click();
     await (await byId(browser, "figure-block")).waitForDisplayed({ timeout: 10_000 });
-    await waitFor(browser, async () => (await (await byId(browser, "figure-caption")).getText()) === "Gặt lúa vụ mùa ở xã Hải Lăng", "caption lost");
+    await waitFor(browser, async () => (await textOf(browser, "figure-caption")) === "Gặt lúa vụ mùa ở xã Hải Lăng", "caption lost");
     assert.equal(await (await byId(browser, "figure-credit")).getText(), "Ảnh: TRẦN VĂN DŨNG");
     await waitFor(browser, () => browser.execute(() => {
       const img = document.querySelector('[data-testid="figure-block"] img');

@@ -135,8 +135,8 @@ async function switchView(next: "articles" | "photos"): Promise<void> {
 function layout(): void {
   photos = createPhotosView(async (photo) => {
     if (!editor) return;
-    await editor.placePhoto(photo.id);
     await switchView("articles");
+    await editor?.placePhoto(photo.id);
   });
   const content = view === "photos" ? photos.element : h("div", { class: "panes" }, listBox, editorBox);
   replace(root, topBar(), content, importStatusElement());

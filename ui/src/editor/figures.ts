@@ -15,6 +15,9 @@ export interface FigureInfo {
 }
 
 const figures = new Map<string, FigureInfo>();
+// The figure elements the editor has drawn, attached to the page or not (the editor may be
+// hidden behind the Photos view when a photo is placed).
+const drawn = new Set<HTMLElement>();
 let openPanel: ((placementId: string) => void) | null = null;
 
 /** Replaces what the figures show and what a click on one does, then redraws them. */
@@ -22,11 +25,12 @@ export function setFigures(list: FigureInfo[], onOpen: (placementId: string) => 
   figures.clear();
   for (const f of list) figures.set(f.placement.id, f);
   openPanel = onOpen;
-  for (const el of document.querySelectorAll<HTMLElement>("figure[data-testid=figure-block]")) fillFigure(el);
+  for (const el of drawn) fillFigure(el);
 }
 
 /** Draws one figure element from its `data-placement`. */
 export function fillFigure(el: HTMLElement): void {
+  drawn.add(el);
   const info = figures.get(el.dataset.placement ?? "");
   if (!info) {
     replace(el, h("span", { class: "figure-mark" }, "▣"), h("span", { class: "muted" }, t("figure.loading")));
@@ -48,4 +52,9 @@ export function fillFigure(el: HTMLElement): void {
 /** Opens the placement panel for a figure (the node view calls this on click). */
 export function openFigure(placementId: string): void {
   openPanel?.(placementId);
+}
+
+/** Forgets a figure element the editor no longer shows. */
+export function forgetFigure(el: HTMLElement): void {
+  drawn.delete(el);
 }

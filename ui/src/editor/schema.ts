@@ -4,7 +4,7 @@
 // edited by the interview tools); they carry their core value unchanged.
 import { Extension, Node as TNode, mergeAttributes, type AnyExtension } from "@tiptap/core";
 import Blockquote from "@tiptap/extension-blockquote";
-import { fillFigure, openFigure } from "./figures";
+import { fillFigure, forgetFigure, openFigure } from "./figures";
 import Bold from "@tiptap/extension-bold";
 import Document from "@tiptap/extension-document";
 import HardBreak from "@tiptap/extension-hard-break";
@@ -162,7 +162,7 @@ const FigureNode = TNode.create({
         onclick: () => openFigure(String(node.attrs.placement_id)),
       });
       fillFigure(dom);
-      return { dom };
+      return { dom, destroy: () => forgetFigure(dom) };
     };
   },
 });
