@@ -35,7 +35,14 @@ fi
 npm_install() { # dir
   if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
     echo "setup: npm ci in ${1#"$ROOT"/}"
-    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+    # The registry sometimes drops a connection; a failed CI run over one is a waste, so retry.
+    local try
+    for try in 1 2 3; do
+      (cd "$1" && npm ci --no-audit --no-fund --loglevel=error) && return 0
+      echo "setup: npm ci in ${1#"$ROOT"/} failed (try $try of 3)" >&2
+      sleep $((try * 10))
+    done
+    return 1
   fi
 }
 npm_install "$ROOT/ui"

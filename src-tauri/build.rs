@@ -21,6 +21,16 @@ const COMMANDS: &[&str] = &[
     "search_clear_recent",
     "photo_get",
     "person_get",
+    "photo_import",
+    "photo_list",
+    "photo_update_meta",
+    "photo_renditions_dir",
+    "placement_place",
+    "placement_list",
+    "placement_update",
+    "placement_remove",
+    "placement_move",
+    "placement_credits",
 ];
 
 fn main() {

@@ -9,3 +9,8 @@ pub type CmdResult<T> = Result<T, ApiError>;
 pub fn from_store(e: newsdesk_store::Error) -> ApiError {
     ApiError::new(e.code(), e.to_string())
 }
+
+/// Maps a photo desk error to what the UI receives.
+pub fn from_photo(e: newsdesk_photo::Error) -> ApiError {
+    ApiError::new(e.code(), e.to_string())
+}

@@ -34,7 +34,13 @@ pub fn run() {
                 Ok(d) => d,
                 Err(_) => app.path().app_data_dir()?,
             };
-            app.manage(AppState::open(dir));
+            let state = AppState::open(dir);
+            // The webview may read the photo store's renditions and nothing else of the disk.
+            if let Some(files) = state.photo_files() {
+                app.asset_protocol_scope()
+                    .allow_directory(files.root().join("renditions"), true)?;
+            }
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -58,6 +64,16 @@ pub fn run() {
             commands::search::search_clear_recent,
             commands::photo::photo_get,
             commands::person::person_get,
+            commands::photo::photo_import,
+            commands::photo::photo_list,
+            commands::photo::photo_update_meta,
+            commands::photo::photo_renditions_dir,
+            commands::placement::placement_place,
+            commands::placement::placement_list,
+            commands::placement::placement_update,
+            commands::placement::placement_remove,
+            commands::placement::placement_move,
+            commands::placement::placement_credits,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

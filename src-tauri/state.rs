@@ -4,13 +4,16 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use newsdesk_photo::PhotoFiles;
 use newsdesk_store::Store;
 
-use crate::error::{from_store, ApiError, CmdResult};
+use crate::error::{from_photo, from_store, ApiError, CmdResult};
 
 /// The app's managed state.
 pub struct AppState {
     store: Mutex<Result<Store, ApiError>>,
+    /// The photo store (or why it could not be opened).
+    photos: Result<PhotoFiles, ApiError>,
     /// The data folder in use.
     pub data_dir: PathBuf,
 }
@@ -18,9 +21,17 @@ pub struct AppState {
 impl AppState {
     /// Opens the store in `data_dir`; a failure is kept and reported to the UI.
     pub fn open(data_dir: PathBuf) -> AppState {
-        let store = Store::open_dir(&data_dir).map_err(from_store);
+        let mut store = Store::open_dir(&data_dir).map_err(from_store);
+        let photos = PhotoFiles::open(&data_dir).map_err(from_photo);
+        // Mend what an import killed half-way left behind before anything reads the library.
+        if let (Ok(s), Ok(files)) = (store.as_mut(), photos.as_ref()) {
+            if let Err(e) = files.recover(s) {
+                eprintln!("warning: the photo store could not be checked: {e}");
+            }
+        }
         AppState {
             store: Mutex::new(store),
+            photos,
             data_dir,
         }
     }
@@ -35,6 +46,27 @@ impl AppState {
         })?;
         match guard.as_mut() {
             Ok(store) => f(store).map_err(from_store),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// The photo store, if it opened.
+    pub fn photo_files(&self) -> Option<&PhotoFiles> {
+        self.photos.as_ref().ok()
+    }
+
+    /// The photo store, or why it could not be opened.
+    pub fn require_photo_files(&self) -> CmdResult<&PhotoFiles> {
+        self.photos.as_ref().map_err(Clone::clone)
+    }
+
+    /// Runs `f` with the store when `f` maps its own errors (work spanning several crates).
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> CmdResult<T>) -> CmdResult<T> {
+        let mut guard = self.store.lock().map_err(|_| {
+            ApiError::new("internal", "the store lock was poisoned; restart Newsdesk")
+        })?;
+        match guard.as_mut() {
+            Ok(store) => f(store),
             Err(e) => Err(e.clone()),
         }
     }

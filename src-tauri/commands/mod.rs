@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod person;
 pub mod photo;
+pub mod placement;
 pub mod revision;
 pub mod search;
 pub mod settings;

@@ -17,6 +17,11 @@ import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { Settings } from "./bindings/Settings";
+import type { Photo } from "./bindings/Photo";
+import type { PhotoFilter } from "./bindings/PhotoFilter";
+import type { PhotoMeta } from "./bindings/PhotoMeta";
+import type { Placement } from "./bindings/Placement";
+import type { PrintedCredit } from "./bindings/PrintedCredit";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -64,6 +69,16 @@ export const api = {
   clearRecentSearches: () => call<null>("search_clear_recent"),
   getPhoto: (id: string) => call<Photo>("photo_get", { id }),
   getPerson: (id: string) => call<Person>("person_get", { id }),
+  importPhotos: (paths: string[], article: string | null = null) => call<null>("photo_import", { paths, article }),
+  listPhotos: (filter: PhotoFilter) => call<Photo[]>("photo_list", { filter }),
+  updatePhotoMeta: (id: string, meta: PhotoMeta) => call<Photo>("photo_update_meta", { id, meta }),
+  renditionsDir: () => call<string>("photo_renditions_dir"),
+  placePhoto: (articleId: string, photoId: string) => call<[Placement, Article]>("placement_place", { articleId, photoId }),
+  listPlacements: (articleId: string) => call<Placement[]>("placement_list", { articleId }),
+  updatePlacement: (placement: Placement) => call<Placement>("placement_update", { placement }),
+  removePlacement: (id: string) => call<Article>("placement_remove", { id }),
+  movePlacement: (id: string, up: boolean) => call<Article>("placement_move", { id, up }),
+  printedCredits: (articleId: string) => call<PrintedCredit[]>("placement_credits", { articleId }),
 };
 
 export type Api = typeof api;

@@ -8,11 +8,17 @@ import { openEditor, type EditorHandle } from "./views/editor";
 import { renderList } from "./views/list";
 import { showSearch } from "./views/search";
 import { showSettings } from "./views/settings";
+import { createPhotosView, type PhotosView } from "./views/photos";
+import { loadRenditionsDir } from "./photos/files";
+import { importStatusElement, listenImports, onImported, startImport } from "./photos/importer";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 
 const root = document.getElementById("app")!;
 const listBox = h("nav", { class: "list-pane", "data-testid": "draft-list" });
 const editorBox = h("div", { class: "editor-pane" });
 let editor: EditorHandle | null = null;
+let view: "articles" | "photos" = "articles";
+let photos: PhotosView | null = null;
 
 async function refreshList(closeEditor = false): Promise<void> {
   state.list = await api.listArticles(state.showTrash);
@@ -40,6 +46,7 @@ async function open(id: string): Promise<void> {
 }
 
 async function openHit(id: string, offset: number | null, word: string): Promise<void> {
+  if (view === "photos") await switchView("articles");
   if (state.showTrash) {
     state.showTrash = false;
     await refreshList();
@@ -114,6 +121,12 @@ function topBar(): HTMLElement {
     h("strong", { class: "brand" }, state.settings.paper_name || t("app.title")),
     h("button", { class: "primary", "data-testid": "new-draft", title: "Ctrl+N", onclick: () => void newDraft() }, t("action.new")),
     h("button", { "data-testid": "search-open", title: "Ctrl+K", onclick: () => search() }, t("search.button")),
+    h("button", {
+      class: view === "photos" ? "active" : undefined,
+      "data-testid": "view-switch",
+      "data-view": view,
+      onclick: () => void switchView(view === "photos" ? "articles" : "photos"),
+    }, view === "photos" ? t("view.articles") : t("view.photos")),
     h("span", { class: "spacer" }),
     h("button", { "data-testid": "settings", onclick: () => showSettings(() => void restart()) }, t("settings.title")),
     h("button", {
@@ -127,13 +140,48 @@ function topBar(): HTMLElement {
   );
 }
 
+/** Shows the articles (list and editor) or the photo library; the open article stays open. */
+async function switchView(next: "articles" | "photos"): Promise<void> {
+  if (editor) await editor.flush();
+  view = next;
+  layout();
+  if (view === "photos") await photos?.refresh();
+}
+
+function layout(): void {
+  photos = createPhotosView(async (photo) => {
+    if (!editor) return;
+    await switchView("articles");
+    await editor?.placePhoto(photo.id);
+  });
+  const content = view === "photos" ? photos.element : h("div", { class: "panes" }, listBox, editorBox);
+  replace(root, topBar(), content, importStatusElement());
+}
+
 async function restart(): Promise<void> {
   const selected = state.selected;
   closeCurrent();
   setLang(state.settings.language);
-  replace(root, topBar(), h("div", { class: "panes" }, listBox, editorBox));
+  layout();
+  if (view === "photos") await photos?.refresh();
   await refreshList();
   if (selected) await open(selected);
+}
+
+/** Files dropped on the window are imported; onto the articles view with an article open,
+ * they are also placed in it. */
+async function listenDrops(): Promise<void> {
+  await listenImports();
+  onImported((outcomes) => {
+    if (view === "photos") void photos?.refresh();
+    const placed = outcomes.some((o) => o.result.status !== "failed" && o.result.placement);
+    if (placed && editor) void editor.reload();
+  });
+  await getCurrentWebview().onDragDropEvent((e) => {
+    if (e.payload.type !== "drop") return;
+    const article = view === "articles" && editor ? state.selected : null;
+    void startImport(e.payload.paths, article);
+  });
 }
 
 async function boot(): Promise<void> {
@@ -152,6 +200,8 @@ async function boot(): Promise<void> {
     return;
   }
   state.settings = await api.getSettings();
+  await loadRenditionsDir();
+  await listenDrops();
   await restart();
 }
 

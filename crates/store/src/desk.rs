@@ -197,6 +197,30 @@ impl Store {
         Ok(saved)
     }
 
+    /// Moves a placement's figure block one block up (`up`) or down in its article's body
+    /// (a new version); at the start or end of the body nothing changes and the head is returned.
+    pub fn move_figure(&mut self, placement_id: Uuid, up: bool, author: &str) -> Result<Article> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let placement = placements::require(&tx, placement_id)?;
+        let head = articles::require(&tx, placement.article_id)?;
+        let at =
+            head.body.blocks.iter().position(
+                |b| matches!(b, Block::Figure { placement_id: p, .. } if *p == placement_id),
+            );
+        let to = at.and_then(|i| if up { i.checked_sub(1) } else { Some(i + 1) });
+        let (Some(at), Some(to)) = (at, to) else {
+            return Ok(head);
+        };
+        if to >= head.body.blocks.len() {
+            return Ok(head);
+        }
+        let saved = save_body(&tx, &head, author, |blocks| blocks.swap(at, to))?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
     /// The article's photo credits as printed, in the order the figures appear in the
     /// body, following the newsroom's settings (language, initials on repeat).
     pub fn printed_credits(&self, article_id: Uuid) -> Result<Vec<PrintedCredit>> {
@@ -358,6 +382,16 @@ mod tests {
             Some("Nông dân Hải Lăng gặt lúa"),
             "the placement's caption does not change the photo"
         );
+
+        let moved = store.move_figure(pl2.id, true, "t").unwrap();
+        assert_eq!(moved.body.placements(), [pl2.id, pl1.id]);
+        let same = store.move_figure(pl2.id, true, "t").unwrap();
+        assert_eq!(
+            same.version, moved.version,
+            "the first figure cannot move up"
+        );
+        let back = store.move_figure(pl2.id, false, "t").unwrap();
+        assert_eq!(back.body.placements(), [pl1.id, pl2.id]);
 
         assert_eq!(
             store.delete_photo(p1.id).unwrap_err().code(),

@@ -4,6 +4,7 @@
 // edited by the interview tools); they carry their core value unchanged.
 import { Extension, Node as TNode, mergeAttributes, type AnyExtension } from "@tiptap/core";
 import Blockquote from "@tiptap/extension-blockquote";
+import { fillFigure, forgetFigure, openFigure } from "./figures";
 import Bold from "@tiptap/extension-bold";
 import Document from "@tiptap/extension-document";
 import HardBreak from "@tiptap/extension-hard-break";
@@ -151,14 +152,18 @@ const FigureNode = TNode.create({
     return ["figure", { "data-placement": node.attrs.placement_id, "data-photo": node.attrs.photo_id }];
   },
   addNodeView() {
-    return ({ node }) => ({
-      dom: h(
-        "figure",
-        { class: "atom figure", "data-testid": "figure-block", contenteditable: "false", "data-placement": node.attrs.placement_id },
-        h("span", { class: "figure-mark" }, "▣"),
-        h("code", {}, String(node.attrs.photo_id ?? "").slice(0, 8)),
-      ),
-    });
+    return ({ node }) => {
+      const dom = h("figure", {
+        class: "atom figure",
+        "data-testid": "figure-block",
+        contenteditable: "false",
+        "data-placement": node.attrs.placement_id,
+        "data-photo": node.attrs.photo_id,
+        onclick: () => openFigure(String(node.attrs.placement_id)),
+      });
+      fillFigure(dom);
+      return { dom, destroy: () => forgetFigure(dom) };
+    };
   },
 });
 

@@ -13,6 +13,8 @@ vi.mock("../api", () => ({
       return { outcome: "saved", article: stored };
     }),
     listRevisions: vi.fn(async () => []),
+    listPlacements: vi.fn(async () => []),
+    printedCredits: vi.fn(async () => []),
   },
 }));
 

@@ -19,12 +19,17 @@ import { charCount, shortTime, wordCount } from "../text";
 import { renderHistory } from "./history";
 import { showConflict } from "./conflict";
 import { showShortcuts } from "./shortcuts";
+import { createFigurePanel } from "./figures";
 
 const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
 const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
 
 export interface EditorHandle {
   element: HTMLElement;
+  /** Places a photo at the end of the article (saving what is pending first). */
+  placePhoto(photoId: string): Promise<void>;
+  /** Reloads the article from the store (after photos were imported into it). */
+  reload(): Promise<void>;
   /** Saves anything pending; resolves when stored. */
   flush(): Promise<void>;
   /** Puts the cursor at a search hit: `offset` in the lead-and-body text (UTF-16), the matched word. */
@@ -273,6 +278,21 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   }
   refreshHistory();
 
+  /** Runs a photo desk change that saves a new version in the store, then shows that version. */
+  async function storeChange(op: () => Promise<Article>): Promise<void> {
+    if (bodyDirty) changed();
+    await autosave.flush();
+    const a = await op();
+    article = structuredClone(a);
+    autosave.resolved(Number(a.version), null);
+    reloadFields();
+    onListChanged();
+    refreshHistory();
+    await figurePanel.refresh();
+  }
+  const figurePanel = createFigurePanel(() => article.id, storeChange);
+  void figurePanel.refresh();
+
   function reloadFields() {
     headline.value = article.headline;
     lead.value = article.lead;
@@ -349,6 +369,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       bylineBox,
       h("div", { class: "field-label" }, t("meta.related")),
       relatedBox,
+      h("h2", {}, t("figure.title")),
+      figurePanel.element,
       h("h2", {}, t("history.title")),
       historyBox,
     ),
@@ -373,6 +395,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
 
   return {
     element,
+    placePhoto: (photoId) => storeChange(async () => (await api.placePhoto(article.id, photoId))[1]),
+    reload: () => storeChange(() => api.getArticle(article.id)),
     flush: () => {
       if (bodyDirty) changed();
       return autosave.flush();
