@@ -15,6 +15,10 @@ const COMMANDS: &[&str] = &[
     "revision_diff",
     "settings_get",
     "settings_set",
+    "proof_texts",
+    "proof_convert",
+    "proof_config_get",
+    "proof_config_set",
 ];
 
 fn main() {

@@ -52,6 +52,10 @@ pub fn run() {
             commands::revision::revision_diff,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::proof::proof_texts,
+            commands::proof::proof_convert,
+            commands::proof::proof_config_get,
+            commands::proof::proof_config_set,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

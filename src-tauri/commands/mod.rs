@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod article;
+pub mod proof;
 pub mod revision;
 pub mod settings;

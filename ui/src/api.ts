@@ -6,7 +6,10 @@ import type { Article } from "./bindings/Article";
 import type { ArticleSummary } from "./bindings/ArticleSummary";
 import type { DiffChunk } from "./bindings/DiffChunk";
 import type { Lang } from "./bindings/Lang";
+import type { Converted } from "./bindings/Converted";
 import type { NewArticle } from "./bindings/NewArticle";
+import type { ProofConfig } from "./bindings/ProofConfig";
+import type { ProofFinding } from "./bindings/ProofFinding";
 import type { Revision } from "./bindings/Revision";
 import type { RevisionMeta } from "./bindings/RevisionMeta";
 import type { SaveKind } from "./bindings/SaveKind";
@@ -53,6 +56,10 @@ export const api = {
     call<DiffChunk[]>("revision_diff", { old, new: newer, lang }),
   getSettings: () => call<Settings>("settings_get"),
   setSettings: (settings: Settings) => call<Settings>("settings_set", { settings }),
+  proofTexts: (texts: string[]) => call<ProofFinding[][]>("proof_texts", { texts }),
+  convertText: (text: string) => call<Converted>("proof_convert", { text }),
+  getProofConfig: () => call<ProofConfig>("proof_config_get"),
+  setProofConfig: (config: ProofConfig) => call<ProofConfig>("proof_config_set", { config }),
 };
 
 export type Api = typeof api;

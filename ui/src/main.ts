@@ -100,7 +100,7 @@ function topBar(): HTMLElement {
     h("strong", { class: "brand" }, state.settings.paper_name || t("app.title")),
     h("button", { class: "primary", "data-testid": "new-draft", title: "Ctrl+N", onclick: () => void newDraft() }, t("action.new")),
     h("span", { class: "spacer" }),
-    h("button", { "data-testid": "settings", onclick: () => showSettings(() => void restart()) }, t("settings.title")),
+    h("button", { "data-testid": "settings", onclick: () => void showSettings(() => void restart()) }, t("settings.title")),
     h("button", {
       "data-testid": "lang-switch",
       onclick: async () => {

@@ -13,6 +13,7 @@ vi.mock("../api", () => ({
       return { outcome: "saved", article: stored };
     }),
     listRevisions: vi.fn(async () => []),
+    proofTexts: vi.fn(async (texts: string[]) => texts.map(() => [])),
   },
 }));
 
