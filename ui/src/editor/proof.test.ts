@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Document } from "../bindings/Document";
 import type { ProofFinding } from "../bindings/ProofFinding";
 import { createBodyEditor, type BodyEditor } from "./body";
-import { currentFindings, placeFindings, setFindings, textBlocks } from "./proof";
+import { currentFindings, joinTexts, placeFindings, setFindings, splitFindings, textBlocks } from "./proof";
 import { spliceChars } from "../views/proof";
 
 let open: BodyEditor | null = null;
@@ -63,6 +63,17 @@ describe("proofing positions", () => {
     const now = currentFindings(ed.editor.state);
     expect(now).toHaveLength(1);
     expect(ed.editor.state.doc.textBetween(now[0].from, now[0].to)).toBe("các các");
+  });
+
+  it("splits the findings of the joined article back per text", () => {
+    const texts = ["Tít", "", "😀 các các", "x"];
+    const joined = joinTexts(texts);
+    const at = [...joined].indexOf("c");
+    const [a, b, c, d] = splitFindings(texts, [finding("các các", at), finding("x", [...joined].length - 1)]);
+    expect([a, b, d.length]).toEqual([[], [], 1]);
+    expect(c[0].span.start_char).toBe(2);
+    expect([...texts[2]].slice(c[0].span.start_char, c[0].span.end_char).join("")).toBe("các các");
+    expect(d[0].span.start_char).toBe(0);
   });
 
   it("splices by characters, not UTF-16 units", () => {

@@ -44,6 +44,37 @@ export function textBlocks(doc: PmNode): TextBlock[] {
   return out;
 }
 
+/** Between texts when the article is proofed as one text (so that a spelled-out
+ * abbreviation or the article's tone style counts across paragraphs). */
+export const SEPARATOR = "\n\n";
+
+/** The texts joined with `SEPARATOR`, to proof as one. */
+export function joinTexts(texts: string[]): string {
+  return texts.join(SEPARATOR);
+}
+
+/** Splits the findings of `joinTexts(texts)` back into one list per text, with offsets
+ * relative to that text. A finding across a separator belongs to no text and is dropped. */
+export function splitFindings(texts: string[], findings: ProofFinding[]): ProofFinding[][] {
+  const out: ProofFinding[][] = texts.map(() => []);
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    starts.push(at);
+    at += [...t].length + [...SEPARATOR].length;
+  }
+  for (const f of findings) {
+    // The last text starting at or before the finding.
+    let i = starts.length - 1;
+    while (i > 0 && starts[i] > f.span.start_char) i--;
+    const start = f.span.start_char - starts[i];
+    const end = f.span.end_char - starts[i];
+    if (i < 0 || end > [...texts[i]].length) continue;
+    out[i].push({ ...f, span: { ...f.span, start_char: start, end_char: end } });
+  }
+  return out;
+}
+
 /** A finding placed in the body: document positions and what the backend said. */
 export interface BodyFinding {
   from: number;

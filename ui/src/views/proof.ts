@@ -8,7 +8,15 @@ import type { ProofRule } from "../bindings/ProofRule";
 import { h, replace } from "../dom";
 import { lang, t, type Key } from "../i18n";
 import type { BodyEditor } from "../editor/body";
-import { placeFindings, setFindings, textBlocks, currentFindings, type BodyFinding } from "../editor/proof";
+import {
+  currentFindings,
+  joinTexts,
+  placeFindings,
+  setFindings,
+  splitFindings,
+  textBlocks,
+  type BodyFinding,
+} from "../editor/proof";
 
 /** Quiet time after the last change before proofing runs. */
 export const PROOF_DEBOUNCE = 500;
@@ -90,8 +98,11 @@ export function createProofPanel(articleId: string, body: BodyEditor, fields: Pr
       return;
     }
     element.dataset.state = "running";
-    api.proofTexts(texts).then(
-      (results) => {
+    // One text for the whole article: a spelled-out abbreviation or the article's tone style
+    // counts across paragraphs. Findings are split back per block afterwards.
+    api.proofTexts([joinTexts(texts)]).then(
+      (answer) => {
+        const results = splitFindings(texts, answer[0] ?? []);
         // An answer for a document that has changed since is of no use: a newer run follows.
         if (disposed || gen !== generation || body.editor.isDestroyed) return;
         fieldFindings = fields.flatMap((f, i) =>
