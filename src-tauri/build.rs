@@ -31,6 +31,10 @@ const COMMANDS: &[&str] = &[
     "placement_remove",
     "placement_move",
     "placement_credits",
+    "proof_texts",
+    "proof_convert",
+    "proof_config_get",
+    "proof_config_set",
 ];
 
 fn main() {

@@ -74,6 +74,10 @@ pub fn run() {
             commands::placement::placement_remove,
             commands::placement::placement_move,
             commands::placement::placement_credits,
+            commands::proof::proof_texts,
+            commands::proof::proof_convert,
+            commands::proof::proof_config_get,
+            commands::proof::proof_config_set,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

@@ -6,6 +6,7 @@ pub mod article;
 pub mod person;
 pub mod photo;
 pub mod placement;
+pub mod proof;
 pub mod revision;
 pub mod search;
 pub mod settings;

@@ -6,10 +6,13 @@ import type { Article } from "./bindings/Article";
 import type { ArticleSummary } from "./bindings/ArticleSummary";
 import type { DiffChunk } from "./bindings/DiffChunk";
 import type { Lang } from "./bindings/Lang";
+import type { Converted } from "./bindings/Converted";
 import type { NewArticle } from "./bindings/NewArticle";
 import type { Person } from "./bindings/Person";
 import type { Photo } from "./bindings/Photo";
 import type { RecentSearch } from "./bindings/RecentSearch";
+import type { ProofConfig } from "./bindings/ProofConfig";
+import type { ProofFinding } from "./bindings/ProofFinding";
 import type { Revision } from "./bindings/Revision";
 import type { RevisionMeta } from "./bindings/RevisionMeta";
 import type { SaveKind } from "./bindings/SaveKind";
@@ -17,7 +20,6 @@ import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { Settings } from "./bindings/Settings";
-import type { Photo } from "./bindings/Photo";
 import type { PhotoFilter } from "./bindings/PhotoFilter";
 import type { PhotoMeta } from "./bindings/PhotoMeta";
 import type { Placement } from "./bindings/Placement";
@@ -79,6 +81,10 @@ export const api = {
   removePlacement: (id: string) => call<Article>("placement_remove", { id }),
   movePlacement: (id: string, up: boolean) => call<Article>("placement_move", { id, up }),
   printedCredits: (articleId: string) => call<PrintedCredit[]>("placement_credits", { articleId }),
+  proofTexts: (texts: string[]) => call<ProofFinding[][]>("proof_texts", { texts }),
+  convertText: (text: string) => call<Converted>("proof_convert", { text }),
+  getProofConfig: () => call<ProofConfig>("proof_config_get"),
+  setProofConfig: (config: ProofConfig) => call<ProofConfig>("proof_config_set", { config }),
 };
 
 export type Api = typeof api;

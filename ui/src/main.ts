@@ -128,7 +128,7 @@ function topBar(): HTMLElement {
       onclick: () => void switchView(view === "photos" ? "articles" : "photos"),
     }, view === "photos" ? t("view.articles") : t("view.photos")),
     h("span", { class: "spacer" }),
-    h("button", { "data-testid": "settings", onclick: () => showSettings(() => void restart()) }, t("settings.title")),
+    h("button", { "data-testid": "settings", onclick: () => void showSettings(() => void restart()) }, t("settings.title")),
     h("button", {
       "data-testid": "lang-switch",
       onclick: async () => {

@@ -403,6 +403,21 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+
+    /// The house proofing settings (tone style, quotes, abbreviations, newsroom words).
+    pub fn proof_config(&self) -> Result<newsdesk_proof::Config> {
+        settings::proof_config(&self.conn)
+    }
+
+    /// Replaces the house proofing settings.
+    pub fn set_proof_config(&mut self, c: &newsdesk_proof::Config) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        settings::set_proof_config(&tx, c)?;
+        tx.commit()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -575,6 +590,19 @@ mod tests {
         assert_eq!((head.version, head.headline.as_str()), (1, "Trước khi đầy"));
         assert_eq!(s.revisions(a.id).unwrap().len(), 1);
         assert!(s.check().unwrap().ok);
+    }
+
+    #[test]
+    fn proof_config_round_trip_keeps_newsroom_words() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(s.proof_config().unwrap(), newsdesk_proof::Config::default());
+        let mut c = newsdesk_proof::Config::default();
+        c.newsroom_words.push("Gio Linh".into());
+        c.tone_style = newsdesk_proof::ToneStyle::New;
+        s.set_proof_config(&c).unwrap();
+        assert_eq!(s.proof_config().unwrap(), c);
+        // The other settings are untouched by the proofing key.
+        assert_eq!(s.settings().unwrap(), Settings::default());
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The `settings` table: newsroom settings as key/value rows, defaults where a key is missing.
+//! The house proofing settings (tone style, quotes, abbreviations, newsroom words) live in
+//! the same table under the key `proof`, as JSON.
 
 use newsdesk_core::{Lang, Settings};
+use newsdesk_proof::Config as ProofConfig;
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
@@ -56,5 +59,33 @@ pub fn set(conn: &Connection, s: &Settings) -> Result<()> {
             params![k, v],
         )?;
     }
+    Ok(())
+}
+
+/// The key under which the house proofing settings are kept.
+const PROOF_KEY: &str = "proof";
+
+/// The house proofing settings; defaults when none were saved. Fields missing from the
+/// stored JSON (saved by an older version) take their defaults.
+pub fn proof_config(conn: &Connection) -> Result<ProofConfig> {
+    let mut stmt = conn.prepare("SELECT value FROM settings WHERE key = ?1")?;
+    let mut rows = stmt.query(params![PROOF_KEY])?;
+    match rows.next()? {
+        Some(row) => {
+            let v: String = row.get(0)?;
+            Ok(serde_json::from_str(&v)?)
+        }
+        None => Ok(ProofConfig::default()),
+    }
+}
+
+/// Stores the house proofing settings.
+pub fn set_proof_config(conn: &Connection, c: &ProofConfig) -> Result<()> {
+    let v = serde_json::to_string(c)?;
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![PROOF_KEY, v],
+    )?;
     Ok(())
 }

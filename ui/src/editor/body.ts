@@ -10,7 +10,10 @@ import { t, type Key } from "../i18n";
 import { documentToPm, isAllowedHref, pmToDocument } from "../prose";
 import { Find, findKey, findMatches } from "./find";
 import { installLatencyProbe } from "./latency";
+import { Proofing } from "./proof";
 import { bodyExtensions } from "./schema";
+import type { Converted } from "../bindings/Converted";
+import type { SourceEncoding } from "../bindings/SourceEncoding";
 
 /** Paragraphs inserted per task when a large paste goes in. */
 const PASTE_CHUNK = 250;
@@ -26,11 +29,26 @@ export interface BodyEditor {
   destroy(): void;
 }
 
-export function createBodyEditor(initial: Document, onChange: () => void): BodyEditor {
+/** Converts pasted plain text to NFC Unicode (the backend's `to_unicode`). */
+export interface PasteConversion {
+  convert(text: string): Promise<Converted>;
+  /** Told when pasted text was converted from a legacy or decomposed encoding. */
+  converted(from: SourceEncoding): void;
+}
+
+/** Pasted plain text up to this size is checked for legacy encodings before it goes in. */
+const CONVERT_LIMIT = 256 * 1024;
+
+/** Text that might be NFD, TCVN3 or VNI: combining marks or Latin-1 letters and signs. */
+function mightBeLegacy(text: string): boolean {
+  return /[\u0300-\u036f\u0080-\u00ff]/.test(text);
+}
+
+export function createBodyEditor(initial: Document, onChange: () => void, paste?: PasteConversion): BodyEditor {
   const mount = h("div", { class: "body-editor" });
   const editor = new Editor({
     element: mount,
-    extensions: [...bodyExtensions(), Find],
+    extensions: [...bodyExtensions(), Find, Proofing],
     content: documentToPm(initial),
     editorProps: {
       attributes: { class: "body-input", "data-testid": "body", spellcheck: "false" },
@@ -215,7 +233,23 @@ export function createBodyEditor(initial: Document, onChange: () => void): BodyE
   editor.setOptions({
     editorProps: {
       ...editor.options.editorProps,
-      handlePaste: (_view, _event, slice) => {
+      handlePaste: (view, event, slice) => {
+        const plain = event.clipboardData?.getData("text/plain") ?? "";
+        const html = event.clipboardData?.getData("text/html") ?? "";
+        if (paste && !html && plain && plain.length <= CONVERT_LIMIT && mightBeLegacy(plain)) {
+          // Legacy text must be converted before it goes in; the paste waits for the answer.
+          void paste.convert(plain).then(
+            (c) => {
+              if (editor.isDestroyed) return;
+              view.pasteText(c.text);
+              if (c.from !== "unicode") paste.converted(c.from);
+            },
+            () => {
+              if (!editor.isDestroyed) view.pasteText(plain);
+            },
+          );
+          return true;
+        }
         if (slice.content.childCount <= PASTE_CHUNK) return false;
         const nodes: PmNode[] = [];
         slice.content.forEach((n) => nodes.push(n));

@@ -15,6 +15,7 @@ vi.mock("../api", () => ({
     listRevisions: vi.fn(async () => []),
     listPlacements: vi.fn(async () => []),
     printedCredits: vi.fn(async () => []),
+    proofTexts: vi.fn(async (texts: string[]) => texts.map(() => [])),
   },
 }));
 

@@ -20,6 +20,7 @@ import { renderHistory } from "./history";
 import { showConflict } from "./conflict";
 import { showShortcuts } from "./shortcuts";
 import { createFigurePanel } from "./figures";
+import { createProofPanel } from "./proof";
 
 const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
 const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
@@ -80,6 +81,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     updateCounts();
   }
   function changed() {
+    proofing?.changed();
     syncBody();
     autosave.change(structuredClone(article));
   }
@@ -88,6 +90,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   const MAX_WAIT = 2000;
   let dirtySince = 0;
   function bodyChanged() {
+    proofing?.changed();
     if (!bodyDirty) dirtySince = performance.now();
     bodyDirty = true;
     if (autosave.current.kind === "saved") showState({ kind: "dirty" });
@@ -126,7 +129,23 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
 
   // Body: the rich editor.
   const bodyCount = h("span", { class: "count", "data-testid": "body-count" });
-  const body = createBodyEditor(article.body, bodyChanged);
+  const pasteNotice = h("div", { class: "notice", "data-testid": "paste-notice", hidden: true });
+  const body = createBodyEditor(article.body, bodyChanged, {
+    convert: api.convertText,
+    converted: (from) => {
+      pasteNotice.textContent = t("proof.pasteConverted", { from: t(`proof.encoding.${from}` as Key) });
+      pasteNotice.hidden = false;
+      setTimeout(() => (pasteNotice.hidden = true), 8000);
+    },
+  });
+  // Proofing (set up below, once the headline and lead exist).
+  let proofing: ReturnType<typeof createProofPanel> | null = null;
+
+  proofing = createProofPanel(article.id, body, [
+    { id: "headline", get: () => headline.value, set: (v) => { headline.value = v; article.headline = v; changed(); } },
+    { id: "lead", get: () => lead.value, set: (v) => { lead.value = v; article.lead = v; updateCounts(); changed(); } },
+  ]);
+  proofing.run();
 
   function updateCounts() {
     const lw = wordCount(lead.value);
@@ -304,6 +323,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     renderBylines();
     renderRelated();
     updateCounts();
+    proofing?.run();
   }
 
   function handleConflict(conflict: Conflict) {
@@ -356,11 +376,13 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       h("label", { class: "field-label" }, t("editor.lead"), leadCount, leadWarn),
       h("div", { class: "lead-row" }, h("span", { class: "lead-prefix", "data-testid": "lead-prefix" }, leadPrefix(state.settings.paper_tag)), lead),
       h("label", { class: "field-label" }, t("editor.body"), bodyCount),
+      pasteNotice,
       body.element,
     ),
     h(
       "aside",
       { class: "side" },
+      proofing.element,
       h("h2", {}, t("meta.title")),
       h("label", {}, t("meta.section"), section),
       h("label", {}, t("meta.tags"), tags),
@@ -417,6 +439,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       window.removeEventListener("keydown", onKey);
       if (bodyTimer) clearTimeout(bodyTimer);
       autosave.dispose();
+      proofing?.dispose();
       body.destroy();
     },
   };

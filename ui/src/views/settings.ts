@@ -1,11 +1,41 @@
 // The newsroom settings dialog.
 import { api } from "../api";
 import { h } from "../dom";
-import { t } from "../i18n";
+import { t, type Key } from "../i18n";
+import type { ProofConfig } from "../bindings/ProofConfig";
+import type { QuoteStyle } from "../bindings/QuoteStyle";
+import type { ToneStyle } from "../bindings/ToneStyle";
 import { state } from "../store";
 
-export function showSettings(onSaved: () => void): void {
+const TONES: ToneStyle[] = ["old", "new", "consistent"];
+const QUOTES: QuoteStyle[] = ["curly", "straight", "any"];
+
+const lines = (v: string) => v.split("\n").map((l) => l.trim()).filter(Boolean);
+
+export async function showSettings(onSaved: () => void): Promise<void> {
   const s = state.settings;
+  let proof: ProofConfig | null = null;
+  try {
+    proof = await api.getProofConfig();
+  } catch {
+    proof = null; // the proofing part is left out; the rest still works
+  }
+  const tone = h("select", { "data-testid": "set-tone-style" },
+    TONES.map((v) => h("option", { value: v, selected: v === proof?.tone_style }, t(`settings.tone.${v}` as Key))));
+  const quote = h("select", { "data-testid": "set-quote-style" },
+    QUOTES.map((v) => h("option", { value: v, selected: v === proof?.quote_style }, t(`settings.quote.${v}` as Key))));
+  const abbrevs = h("textarea", { rows: 4, "data-testid": "set-abbreviations" });
+  abbrevs.value = (proof?.known_abbreviations ?? []).join("\n");
+  const words = h("textarea", { rows: 6, "data-testid": "set-newsroom-words" });
+  words.value = (proof?.newsroom_words ?? []).join("\n");
+  const proofPart = proof
+    ? h("fieldset", { class: "proof-settings" },
+      h("legend", {}, t("settings.proofTitle")),
+      h("label", {}, t("settings.toneStyle"), tone),
+      h("label", {}, t("settings.quoteStyle"), quote),
+      h("label", {}, t("settings.abbreviations"), abbrevs),
+      h("label", {}, t("settings.newsroomWords"), words))
+    : null;
   const name = h("input", { value: s.paper_name, "data-testid": "set-paper-name" });
   const tag = h("input", { value: s.paper_tag, "data-testid": "set-paper-tag" });
   const tz = h("input", { value: s.time_zone, "data-testid": "set-time-zone" });
@@ -22,6 +52,7 @@ export function showSettings(onSaved: () => void): void {
       h("label", {}, t("settings.paperTag"), tag),
       h("label", {}, t("settings.timeZone"), tz),
       h("label", {}, t("settings.leadLimit"), limit),
+      proofPart,
       error,
       h(
         "div",
@@ -37,6 +68,15 @@ export function showSettings(onSaved: () => void): void {
                 time_zone: tz.value,
                 lead_word_limit: Math.max(1, Number(limit.value) || 1),
               });
+              if (proof) {
+                await api.setProofConfig({
+                  ...proof,
+                  tone_style: tone.value as ToneStyle,
+                  quote_style: quote.value as QuoteStyle,
+                  known_abbreviations: lines(abbrevs.value),
+                  newsroom_words: lines(words.value),
+                });
+              }
               dialog.remove();
               onSaved();
             } catch (e) {
