@@ -10,8 +10,9 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
-export const APP = process.env.NEWSDESK_APP ?? path.join(ROOT, "target/debug/newsdesk-app");
-export const CLI = process.env.NEWSDESK_CLI ?? path.join(ROOT, "target/debug/newsdesk");
+const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
+export const APP = process.env.NEWSDESK_APP ?? path.join(TARGET, "debug/newsdesk-app");
+export const CLI = process.env.NEWSDESK_CLI ?? path.join(TARGET, "debug/newsdesk");
 export const SHOTS = process.env.NEWSDESK_SCREENSHOTS ?? path.join(ROOT, "artifacts/screenshots");
 
 export function freshDataDir() {
