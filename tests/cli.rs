@@ -2,41 +2,9 @@
 //! output formats and exit codes, and bad input.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn newsdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("NEWSDESK_DATA_DIR")
-        .env("NEWSDESK_AUTHOR", "Lan")
-        .output()
-        .expect("the newsdesk binary runs")
-}
-
-/// Runs a command that must succeed and returns its stdout.
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = newsdesk(dir, args);
-    assert!(
-        out.status.success(),
-        "newsdesk {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Runs a command that must fail with `code` and returns its stderr.
-fn fails(dir: &Path, args: &[&str], code: i32) -> String {
-    let out = newsdesk(dir, args);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "newsdesk {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stderr).unwrap()
-}
+mod common;
+use common::{fails, ok};
 
 #[test]
 fn article_lifecycle() {

@@ -95,8 +95,14 @@ fn acknowledged_saves_survive_sigkill() {
                 }
             })
         };
-        // Kill at a random moment once the child is saving (or after 10 s if it never starts).
+        // Kill at a random moment once the child has acknowledged a save (or after 10 s if
+        // it never does): on a loaded machine a fixed delay may end before the first fsync,
+        // and a round without saves tests nothing.
         let _ = ready_rx.recv_timeout(Duration::from_secs(10));
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while acks.lock().unwrap().is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
         std::thread::sleep(Duration::from_millis(rng.random_range(0..60)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
@@ -135,7 +141,7 @@ fn acknowledged_saves_survive_sigkill() {
         }
     }
     assert!(
-        total_acks > ROUNDS,
+        total_acks >= ROUNDS,
         "the child should have saved many times ({total_acks} acks)"
     );
 }

@@ -4,25 +4,10 @@
 //! previous revision stays intact; a read-only folder is refused plainly.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn newsdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("NEWSDESK_AUTHOR", "Lan")
-        .output()
-        .expect("the newsdesk binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{newsdesk, stderr, stdout};
 
 /// A tmpfs of `size` mounted at a fresh temporary folder; unmounted on drop.
 struct Tmpfs {

@@ -4,34 +4,12 @@
 //! row, and newsroom template files including a malformed one.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use newsdesk_core::{Article, ArticleFile, Block, Inline, Role, Speaker, Turn, Voice};
 use serde_json::Value;
 
-fn newsdesk(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("NEWSDESK_AUTHOR", "test")
-        .output()
-        .expect("run newsdesk")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = newsdesk(data, args);
-    assert!(
-        out.status.success(),
-        "newsdesk {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{newsdesk, ok, stderr};
 
 fn article(data: &Path, id: &str) -> Article {
     ArticleFile::read(ok(data, &["article", "export-json", id]).as_bytes()).unwrap()

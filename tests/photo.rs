@@ -10,14 +10,8 @@ use std::time::{Duration, Instant};
 use image::{ImageEncoder, Rgb, RgbImage};
 use serde_json::Value;
 
-fn newsdesk(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .expect("run newsdesk")
-}
+mod common;
+use common::newsdesk;
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {

@@ -3,27 +3,10 @@
 //! rebuild after migrating a database made before the index existed.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn newsdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("NEWSDESK_AUTHOR", "test")
-        .output()
-        .expect("run newsdesk")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = newsdesk(dir, args);
-    assert!(
-        out.status.success(),
-        "newsdesk {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{newsdesk, ok};
 
 fn new_article(dir: &Path, headline: &str, body: &str) -> String {
     ok(
