@@ -28,6 +28,9 @@ fn data_dir_arg() -> Option<PathBuf> {
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
+        // Native open/save dialogs (photo import, export destination): the window may only
+        // ask the user to pick; it never reads or writes a path by itself.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let explicit = data_dir_arg();
             let dir = match newsdesk_store::data_dir::resolve(explicit.as_deref()) {

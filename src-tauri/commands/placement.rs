@@ -14,8 +14,9 @@ pub async fn placement_place(
     state: State<'_, AppState>,
     article_id: Uuid,
     photo_id: Uuid,
+    at: Option<usize>,
 ) -> CmdResult<(Placement, Article)> {
-    state.with(|s| s.place_photo(article_id, photo_id, &author()))
+    state.with(|s| s.place_photo_at(article_id, photo_id, at, &author()))
 }
 
 #[tauri::command]

@@ -134,3 +134,30 @@ test("photos: import, library grid, edit, place, caption, restart", async () => 
   const stored = shown.article ?? shown;
   assert.equal(stored.body.blocks.filter((b) => b.type === "figure").length, 1);
 });
+
+test("photos: the tray beside the editor places a photo after the cursor's paragraph (issue 4)", async () => {
+  const dir = freshDataDir();
+  const src = freshDataDir();
+  const a = makePhoto(src, "dong-lua.jpg", "gold-green", DESCRIPTION, CREATOR);
+  cli(dir, "photo", "import", a, "--json");
+  const articleId = cli(dir, "article", "new", "--headline", "Khay ảnh", "--body", "Đoạn một.\n\nĐoạn hai.\n\nĐoạn ba.").trim();
+
+  const browser = await launch(dir);
+  try {
+    await (await byId(browser, "list-item")).click();
+    const trayPhoto = await byId(browser, "tray-photo");
+    await trayPhoto.waitForDisplayed({ timeout: 10_000 });
+    // The cursor in the first paragraph, then a click on the thumbnail.
+    const first = await browser.$('[data-testid="body"] p');
+    await first.click();
+    await trayPhoto.click();
+    await (await byId(browser, "figure-block")).waitForDisplayed({ timeout: 10_000 });
+    await waitFor(browser, async () => (await textOf(browser, "figure-credit")) === "Ảnh: TRẦN DŨNG", "the placed figure's credit was not printed");
+    await shot(browser, "photo-7-tray-placed");
+  } finally {
+    await browser.deleteSession();
+  }
+  const shown = JSON.parse(cli(dir, "article", "show", articleId, "--json"));
+  const stored = shown.article ?? shown;
+  assert.deepEqual(stored.body.blocks.map((b) => b.type), ["paragraph", "figure", "paragraph", "paragraph"]);
+});

@@ -75,7 +75,9 @@ export const api = {
   listPhotos: (filter: PhotoFilter) => call<Photo[]>("photo_list", { filter }),
   updatePhotoMeta: (id: string, meta: PhotoMeta) => call<Photo>("photo_update_meta", { id, meta }),
   renditionsDir: () => call<string>("photo_renditions_dir"),
-  placePhoto: (articleId: string, photoId: string) => call<[Placement, Article]>("placement_place", { articleId, photoId }),
+  /** Places a photo before body block `at`, or at the end. */
+  placePhoto: (articleId: string, photoId: string, at: number | null = null) =>
+    call<[Placement, Article]>("placement_place", { articleId, photoId, at }),
   listPlacements: (articleId: string) => call<Placement[]>("placement_list", { articleId }),
   updatePlacement: (placement: Placement) => call<Placement>("placement_update", { placement }),
   removePlacement: (id: string) => call<Article>("placement_remove", { id }),

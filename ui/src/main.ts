@@ -174,6 +174,7 @@ async function listenDrops(): Promise<void> {
   await listenImports();
   onImported((outcomes) => {
     if (view === "photos") void photos?.refresh();
+    editor?.photosChanged();
     const placed = outcomes.some((o) => o.result.status !== "failed" && o.result.placement);
     if (placed && editor) void editor.reload();
   });

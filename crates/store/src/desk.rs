@@ -141,6 +141,18 @@ impl Store {
         photo_id: Uuid,
         author: &str,
     ) -> Result<(Placement, Article)> {
+        self.place_photo_at(article_id, photo_id, None, author)
+    }
+
+    /// Places a photo before the body block at index `at` (a photo dropped into the
+    /// editor), or at the end when `at` is `None` or past the last block.
+    pub fn place_photo_at(
+        &mut self,
+        article_id: Uuid,
+        photo_id: Uuid,
+        at: Option<usize>,
+        author: &str,
+    ) -> Result<(Placement, Article)> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -151,10 +163,14 @@ impl Store {
         placements::insert(&tx, &placement)?;
         index_photo(&tx, photo_id)?;
         let saved = save_body(&tx, &head, author, |blocks| {
-            blocks.push(Block::Figure {
+            let figure = Block::Figure {
                 placement_id: placement.id,
                 photo_id,
-            })
+            };
+            match at {
+                Some(i) if i < blocks.len() => blocks.insert(i, figure),
+                _ => blocks.push(figure),
+            }
         })?;
         tx.commit()?;
         Ok((placement, saved))
@@ -332,6 +348,20 @@ mod tests {
         for (f, n) in cases {
             assert_eq!(store.photos(&f).unwrap().len(), n, "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_photo_dropped_into_the_body_lands_before_the_block_it_was_dropped_on() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.create(NewArticle::default(), "t").unwrap();
+        let p1 = store.add_photo(&photo(1, "Trần Dũng")).unwrap().0;
+        let p2 = store.add_photo(&photo(2, "Trần Dũng")).unwrap().0;
+        let p3 = store.add_photo(&photo(3, "Trần Dũng")).unwrap().0;
+        let (first, _) = store.place_photo(a.id, p1.id, "t").unwrap();
+        let (second, _) = store.place_photo_at(a.id, p2.id, Some(0), "t").unwrap();
+        // Past the end means at the end.
+        let (third, art) = store.place_photo_at(a.id, p3.id, Some(99), "t").unwrap();
+        assert_eq!(art.body.placements(), [second.id, first.id, third.id]);
     }
 
     #[test]

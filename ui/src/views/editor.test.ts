@@ -14,6 +14,7 @@ vi.mock("../api", () => ({
     }),
     listRevisions: vi.fn(async () => []),
     listPlacements: vi.fn(async () => []),
+    listPhotos: vi.fn(async () => []),
     printedCredits: vi.fn(async () => []),
     proofTexts: vi.fn(async (texts: string[]) => texts.map(() => [])),
   },

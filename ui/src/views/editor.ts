@@ -21,6 +21,7 @@ import { showConflict } from "./conflict";
 import { showShortcuts } from "./shortcuts";
 import { createFigurePanel } from "./figures";
 import { createProofPanel } from "./proof";
+import { createPhotoTray, dropIndex, PHOTO_DRAG_TYPE } from "./tray";
 
 const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
 const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
@@ -31,6 +32,8 @@ export interface EditorHandle {
   placePhoto(photoId: string): Promise<void>;
   /** Reloads the article from the store (after photos were imported into it). */
   reload(): Promise<void>;
+  /** Shows newly imported photos in the photo tray. */
+  photosChanged(): void;
   /** Saves anything pending; resolves when stored. */
   flush(): Promise<void>;
   /** Puts the cursor at a search hit: `offset` in the lead-and-body text (UTF-16), the matched word. */
@@ -312,6 +315,46 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   const figurePanel = createFigurePanel(() => article.id, storeChange);
   void figurePanel.refresh();
 
+  /** Places a photo before body block `at` (null: at the end). */
+  const placePhotoAt = (photoId: string, at: number | null) =>
+    storeChange(async () => (await api.placePhoto(article.id, photoId, at))[1]);
+  /** The block after the one holding the cursor; the end when the body has no focus. */
+  function cursorIndex(): number | null {
+    if (!body.editor.isFocused && !bodyHadFocus) return null;
+    return body.editor.state.selection.$from.index(0) + 1;
+  }
+  let bodyHadFocus = false;
+  body.editor.on("blur", () => (bodyHadFocus = true));
+  const tray = createPhotoTray((photoId) => placePhotoAt(photoId, cursorIndex()));
+  void tray.refresh();
+
+  // A library thumbnail dropped on the body is placed where it lands. Handled before
+  // ProseMirror sees the drop, which would otherwise insert the dragged text.
+  body.element.addEventListener("dragover", (e) => {
+    if (e.dataTransfer?.types.includes(PHOTO_DRAG_TYPE)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+    }
+  }, true);
+  body.element.addEventListener("drop", (e) => {
+    const photoId = e.dataTransfer?.getData(PHOTO_DRAG_TYPE);
+    if (!photoId) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const view = body.editor.view;
+    const hit = view.posAtCoords({ left: e.clientX, top: e.clientY });
+    if (!hit) {
+      void placePhotoAt(photoId, null);
+      return;
+    }
+    const index = view.state.doc.resolve(hit.pos).index(0);
+    const child = view.state.doc.maybeChild(index);
+    let start = 0;
+    for (let i = 0; i < index; i++) start += view.state.doc.child(i).nodeSize;
+    const dom = child ? (view.nodeDOM(start) as HTMLElement | null) : null;
+    void placePhotoAt(photoId, dropIndex(index, dom?.getBoundingClientRect?.() ?? null, e.clientY));
+  }, true);
+
   function reloadFields() {
     headline.value = article.headline;
     lead.value = article.lead;
@@ -393,6 +436,8 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       relatedBox,
       h("h2", {}, t("figure.title")),
       figurePanel.element,
+      h("h2", {}, t("tray.title")),
+      tray.element,
       h("h2", {}, t("history.title")),
       historyBox,
     ),
@@ -417,8 +462,9 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
 
   return {
     element,
-    placePhoto: (photoId) => storeChange(async () => (await api.placePhoto(article.id, photoId))[1]),
+    placePhoto: (photoId) => placePhotoAt(photoId, null),
     reload: () => storeChange(() => api.getArticle(article.id)),
+    photosChanged: () => void tray.refresh(),
     flush: () => {
       if (bodyDirty) changed();
       return autosave.flush();

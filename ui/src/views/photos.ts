@@ -8,6 +8,8 @@ import { h, replace } from "../dom";
 import { t } from "../i18n";
 import { renditionUrl } from "../photos/files";
 import { createGrid } from "../photos/grid";
+import { startImport } from "../photos/importer";
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { state } from "../store";
 
 export interface PhotosView {
@@ -33,6 +35,19 @@ export function createPhotosView(onPlace: (photo: Photo) => Promise<void>): Phot
   const from = h("input", { type: "date", "data-testid": "photo-from", title: t("photos.from"), onchange: () => schedule() });
   const to = h("input", { type: "date", "data-testid": "photo-to", title: t("photos.to"), onchange: () => schedule() });
   const count = h("span", { class: "muted", "data-testid": "photo-count" });
+  const importButton = h("button", {
+    class: "primary",
+    "data-testid": "photo-import",
+    onclick: async () => {
+      const picked = await openDialog({
+        multiple: true,
+        directory: false,
+        title: t("photos.importTitle"),
+        filters: [{ name: t("photos.importFilter"), extensions: ["jpg", "jpeg", "png", "webp", "JPG", "JPEG", "PNG", "WEBP"] }],
+      });
+      if (picked) await startImport(Array.isArray(picked) ? picked : [picked]);
+    },
+  }, t("photos.importButton"));
   const detail = h("aside", { class: "side photo-detail", "data-testid": "photo-detail" });
 
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -119,7 +134,7 @@ export function createPhotosView(onPlace: (photo: Photo) => Promise<void>): Phot
     h(
       "main",
       { class: "photos-main" },
-      h("div", { class: "photo-filters" }, text, creator, from, to, count),
+      h("div", { class: "photo-filters" }, importButton, text, creator, from, to, count),
       h("p", { class: "drop-hint", "data-testid": "drop-hint" }, t("photos.dropHint")),
       grid.element,
     ),
