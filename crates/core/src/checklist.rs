@@ -21,7 +21,8 @@ pub struct FigureFacts {
     pub caption: String,
     pub credit: String,
     pub alt: String,
-    /// Width in pixels of the rendition that will be exported.
+    /// Long side in pixels of the rendition that will be exported (a portrait photo
+    /// is measured by its height).
     pub rendition_width: u32,
 }
 
@@ -32,7 +33,7 @@ pub struct ChecklistInput<'a> {
     pub missing_related: &'a [Uuid],
     /// The figures, in reading order.
     pub figures: &'a [FigureFacts],
-    /// The width photos are exported at; a smaller rendition gets a warning.
+    /// The long side photos are exported at; a smaller rendition gets a warning.
     pub output_width: u32,
     /// Proofing findings, already located; they are shown as warnings.
     pub proofing: &'a [Finding],
@@ -99,7 +100,7 @@ pub fn check(article: &Article, settings: &Settings, input: &ChecklistInput<'_>)
                 format!("{}.photo", f.path),
                 "rendition_small",
                 format!(
-                    "the photo is {} px wide, less than the output width of {} px",
+                    "the photo's rendition is {} px on its long side, less than the {} px exported",
                     f.rendition_width, input.output_width
                 ),
             ));
