@@ -583,8 +583,8 @@ fn html_passes_the_nu_checker() {
     let mut files = Vec::new();
     for (name, a) in &pages {
         // The package's page: figures with their pictures.
-        let files = render(&input(a, &s, &r), ExportFormat::Package).unwrap();
-        let html = &files["article.html"];
+        let rendered = render(&input(a, &s, &r), ExportFormat::Package).unwrap();
+        let html = &rendered["article.html"];
         assert!(String::from_utf8_lossy(html).contains("<img src=\"images/photo-01.jpg\""));
         let f = dir.path().join(format!("{name}.html"));
         std::fs::write(&f, html).unwrap();

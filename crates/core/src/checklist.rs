@@ -21,8 +21,7 @@ pub struct FigureFacts {
     pub caption: String,
     pub credit: String,
     pub alt: String,
-    /// Long side in pixels of the rendition that will be exported (a portrait photo
-    /// is measured by its height).
+    /// Width in pixels of the rendition that will be exported.
     pub rendition_width: u32,
 }
 
@@ -33,7 +32,9 @@ pub struct ChecklistInput<'a> {
     pub missing_related: &'a [Uuid],
     /// The figures, in reading order.
     pub figures: &'a [FigureFacts],
-    /// The long side photos are exported at; a smaller rendition gets a warning.
+    /// The size photos are exported at; a smaller rendition gets a warning. The store
+    /// measures both on the long side (`Store::figure_facts`), so a portrait photo is
+    /// not flagged for being narrower than it is tall.
     pub output_width: u32,
     /// Proofing findings, already located; they are shown as warnings.
     pub proofing: &'a [Finding],
