@@ -491,7 +491,7 @@ mod tests {
             .find(|f| f.code == "proof_doubled_word")
             .unwrap();
         assert_eq!(doubled.severity, newsdesk_core::Severity::Warning);
-        assert!(doubled.message.contains("(ký tự 5)"), "{}", doubled.message);
+        assert!(doubled.message.contains("(ký tự 6)"), "{}", doubled.message);
     }
 
     #[test]
