@@ -93,7 +93,7 @@ fn main() {
         n += 1;
         work.path().join(format!("out-{n}"))
     };
-    let mut package = |zip: bool, out: PathBuf| {
+    let package = |zip: bool, out: PathBuf| {
         let t = Instant::now();
         let g = gather(&store, &photo_files, article.id).unwrap();
         assert_eq!(g.images.len(), PHOTOS);
