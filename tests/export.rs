@@ -5,14 +5,19 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
+use newsdesk_core::credit::article_credits;
 use newsdesk_core::interview::{Interview, LabelStyle, Speaker, Turn, Voice, VoiceSection};
 use newsdesk_core::{
     Article, Block, Byline, Document, Inline, ListItem, Mark, NewArticle, Role, Settings,
 };
+use newsdesk_export::image_meta::ImageCredits;
 use newsdesk_export::package::render;
-use newsdesk_export::{export, ExportFormat, ExportInput, ExportOptions, RelatedLink};
+use newsdesk_export::{
+    export, ExportFormat, ExportInput, ExportOptions, FigureImage, FigureView, RelatedLink,
+};
 use uuid::Uuid;
 
 fn root() -> PathBuf {
@@ -79,6 +84,7 @@ fn fixture() -> Article {
                 Inline::HardBreak,
                 t("Dòng thứ hai."),
             ]),
+            figure(0),
             Block::Heading {
                 level: 2,
                 content: vec![t("Thiệt hại ban đầu")],
@@ -105,6 +111,7 @@ fn fixture() -> Article {
                     },
                 ],
             },
+            figure(1),
             Block::Interview(Interview {
                 interviewer: "PV".into(),
                 labels: LabelStyle::FullThenShort,
@@ -146,10 +153,119 @@ fn fixture() -> Article {
                     statement: vec![p(vec![t("Tôi đề nghị tăng cường kiểm tra.")])],
                 }],
             }),
+            figure(2),
         ],
         ..Document::default()
     };
     a
+}
+
+/// The fixture's three placed photos: (caption, photographer, alt text, RGB colour).
+const PHOTOS: [(&str, &str, &str, [u8; 3]); 3] = [
+    (
+        "Người dân phường Hải Châu lội nước về nhà chiều 7/3",
+        "Trần Dũng",
+        "Hai người đàn ông lội qua đoạn phố ngập đến đầu gối",
+        [40, 90, 160],
+    ),
+    (
+        "Lực lượng cứu hộ đưa người già đến nơi an toàn",
+        "Lê Hoa",
+        "Chiến sĩ cứu hộ dìu một cụ bà lên xuồng",
+        [160, 60, 40],
+    ),
+    (
+        "Xe cộ chết máy trên đường Điện Biên Phủ",
+        "trần  dũng",
+        "Hàng xe máy dựng bên đường ngập",
+        [60, 140, 60],
+    ),
+];
+
+fn fixed_id(n: u32) -> Uuid {
+    Uuid::parse_str(&format!("01890000-0000-7000-8000-{n:012}")).unwrap()
+}
+
+fn figure(i: usize) -> Block {
+    Block::Figure {
+        placement_id: fixed_id(11 + i as u32),
+        photo_id: fixed_id(21 + i as u32),
+    }
+}
+
+/// The figures as printed: house credits (`Ảnh: NAME`, the repeat shortened to initials
+/// as the default settings ask).
+fn figures() -> &'static [FigureView] {
+    static F: OnceLock<Vec<FigureView>> = OnceLock::new();
+    F.get_or_init(|| {
+        let s = Settings::default();
+        let names: Vec<&str> = PHOTOS.iter().map(|p| p.1).collect();
+        let credits = article_credits(&names, s.credit_initials_on_repeat, s.language);
+        PHOTOS
+            .iter()
+            .zip(credits)
+            .enumerate()
+            .map(|(i, ((caption, _, alt, _), credit))| FigureView {
+                placement_id: fixed_id(11 + i as u32),
+                caption: (*caption).into(),
+                credit,
+                alt: (*alt).into(),
+                copyright: "© Báo Quảng Trị".into(),
+                file: None,
+            })
+            .collect()
+    })
+}
+
+/// A small JPEG of one colour, made the same way every run.
+fn jpeg(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([
+            rgb[0].wrapping_add((x % 32) as u8),
+            rgb[1].wrapping_add((y % 32) as u8),
+            rgb[2],
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+/// The fixture's pictures, written once under the test target's temp folder.
+fn images() -> &'static [FigureImage] {
+    static I: OnceLock<Vec<FigureImage>> = OnceLock::new();
+    I.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-fixture");
+        std::fs::create_dir_all(&dir).unwrap();
+        figures()
+            .iter()
+            .zip(PHOTOS)
+            .enumerate()
+            .map(|(i, (f, (_, creator, _, rgb)))| {
+                let source = dir.join(format!("source-{i}.jpg"));
+                let bytes = jpeg(96, 64, rgb);
+                if std::fs::read(&source).ok().as_deref() != Some(&bytes[..]) {
+                    let tmp = dir.join(format!("source-{i}.{}.tmp", std::process::id()));
+                    std::fs::write(&tmp, &bytes).unwrap();
+                    std::fs::rename(&tmp, &source).unwrap();
+                }
+                FigureImage {
+                    placement_id: f.placement_id,
+                    source,
+                    credits: ImageCredits {
+                        caption: f.caption.clone(),
+                        creator: creator.into(),
+                        credit: f.credit.clone(),
+                        copyright: f.copyright.clone(),
+                        date: "2017-03-07".into(),
+                        alt: f.alt.clone(),
+                    },
+                }
+            })
+            .collect()
+    })
 }
 
 fn related() -> Vec<RelatedLink> {
@@ -164,7 +280,8 @@ fn input<'a>(a: &'a Article, s: &'a Settings, r: &'a [RelatedLink]) -> ExportInp
         article: a,
         settings: s,
         related: r,
-        figures: &[],
+        figures: figures(),
+        images: images(),
         dated: a.updated_at,
     }
 }
@@ -203,10 +320,14 @@ fn golden_files_for_every_format() {
             "article.html",
             "article.md",
             "article.ninjs.json",
+            "images/photo-01.jpg",
+            "images/photo-02.jpg",
+            "images/photo-03.jpg",
             "manifest.json"
         ]
     );
-    for (name, bytes) in &files {
+    // The pictures are checked through the manifest's checksums, not stored as goldens.
+    for (name, bytes) in files.iter().filter(|(n, _)| !n.ends_with(".jpg")) {
         golden(name, bytes);
     }
     let html = String::from_utf8(files["article.html"].clone()).unwrap();
@@ -220,8 +341,36 @@ fn golden_files_for_every_format() {
         "Đông Hà - Minh Anh (thực hiện), T. Dũng (ảnh)",
         "<h2>Xem thêm</h2>",
         "<a href=\"https://baoquangtri.vn/a?b=1&amp;c=2\">",
+        "<img src=\"images/photo-01.jpg\" alt=\"Hai người đàn ông lội qua đoạn phố ngập đến đầu gối\">",
+        "<figcaption>Người dân phường Hải Châu lội nước về nhà chiều 7/3 <span class=\"credit\">Ảnh: TRẦN DŨNG</span></figcaption>",
+        "<span class=\"credit\">Ảnh: LÊ HOA</span>",
+        "<img src=\"images/photo-03.jpg\"",
+        "<span class=\"credit\">Ảnh: T.D</span>",
     ] {
         assert!(html.contains(want), "the page lacks {want:?}");
+    }
+    let md = String::from_utf8(files["article.md"].clone()).unwrap();
+    for want in [
+        "![Hai người đàn ông lội qua đoạn phố ngập đến đầu gối](<images/photo-01.jpg>)",
+        "Ảnh: T.D",
+    ] {
+        assert!(md.contains(want), "the Markdown lacks {want:?}");
+    }
+    let ninjs: serde_json::Value = serde_json::from_slice(&files["article.ninjs.json"]).unwrap();
+    let assoc = &ninjs["associations"];
+    assert_eq!(assoc[0]["renditions"][0]["title"], "images/photo-01.jpg");
+    assert_eq!(assoc[1]["by"], "Ảnh: LÊ HOA");
+    assert_eq!(assoc[2]["by"], "Ảnh: T.D");
+    // Every picture is listed in the manifest with its checksum.
+    let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".jpg")) {
+        let e = manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["path"] == name.as_str())
+            .unwrap_or_else(|| panic!("{name} is not in the manifest"));
+        assert_eq!(e["sha256"], newsdesk_export::package::sha256_hex(bytes));
     }
 }
 
@@ -257,7 +406,12 @@ fn hostile_article(h: &str) -> Article {
         ),
         Inline::Placeholder { prompt: h.into() },
     ]));
-    if let Block::Voices(v) = &mut a.body.blocks[6] {
+    if let Some(Block::Voices(v)) = a
+        .body
+        .blocks
+        .iter_mut()
+        .find(|b| matches!(b, Block::Voices(_)))
+    {
         v.voices[0].name = h.into();
         v.voices[0].titles = vec![h.into()];
         v.voices[0].position = h.into();
@@ -271,15 +425,24 @@ fn assert_safe_html(html: &str) {
     assert!(!lower.contains("<script"), "script in {html}");
     assert!(!lower.contains("javascript:\""), "javascript link");
     assert!(!lower.contains("href=\"javascript:"), "javascript link");
-    assert!(!lower.contains("<img"), "an element from user text");
+    // The only pictures are the package's own files.
+    assert_eq!(
+        lower.matches("<img").count(),
+        lower.matches("<img src=\"images/photo-").count(),
+        "an element from user text"
+    );
     // No on* attribute: every `on…=` must be inside text, i.e. after an escaped quote.
+    // Attribute values are double-quoted with `"` escaped, so a `"` inside a tag opens or
+    // closes a value; `on…=` counts only outside values.
     let mut in_tag = false;
+    let mut in_value = false;
     let bytes = lower.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'<' => in_tag = true,
-            b'>' => in_tag = false,
-            b'o' if in_tag && bytes.get(i + 1) == Some(&b'n') && i > 0 => {
+            b'"' if in_tag => in_value = !in_value,
+            b'<' if !in_value => in_tag = true,
+            b'>' if !in_value => in_tag = false,
+            b'o' if in_tag && !in_value && bytes.get(i + 1) == Some(&b'n') && i > 0 => {
                 let prev = bytes[i - 1];
                 let rest: String = lower[i..]
                     .chars()
@@ -302,9 +465,39 @@ fn hostile_text_is_escaped_and_comes_back() {
     let long = "<b>x".repeat(2_500);
     for h in HOSTILE.iter().copied().chain([long.as_str()]) {
         let a = hostile_article(h);
-        let files = render(&input(&a, &s, &related()), ExportFormat::Package).unwrap();
+        // The figures' caption, credit and alt text are hostile too.
+        let figs: Vec<FigureView> = figures()
+            .iter()
+            .map(|f| FigureView {
+                caption: h.into(),
+                credit: h.into(),
+                alt: h.into(),
+                ..f.clone()
+            })
+            .collect();
+        let r = related();
+        let files = render(
+            &ExportInput {
+                figures: &figs,
+                ..input(&a, &s, &r)
+            },
+            ExportFormat::Package,
+        )
+        .unwrap();
         let html = String::from_utf8(files["article.html"].clone()).unwrap();
         assert_safe_html(&html);
+        let alt = html
+            .split("<img src=\"images/photo-01.jpg\" alt=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(
+            html_escape::decode_html_entities(alt),
+            h.replace('\0', "\u{FFFD}"),
+            "alt {h:?}"
+        );
         // The headline comes back exactly (NUL, which HTML cannot carry, as U+FFFD).
         let h1 = html
             .split("<h1>")
@@ -389,7 +582,10 @@ fn html_passes_the_nu_checker() {
     }
     let mut files = Vec::new();
     for (name, a) in &pages {
-        let html = newsdesk_export::html::page(&input(a, &s, &r)).unwrap();
+        // The package's page: figures with their pictures.
+        let rendered = render(&input(a, &s, &r), ExportFormat::Package).unwrap();
+        let html = &rendered["article.html"];
+        assert!(String::from_utf8_lossy(html).contains("<img src=\"images/photo-01.jpg\""));
         let f = dir.path().join(format!("{name}.html"));
         std::fs::write(&f, html).unwrap();
         files.push(f);
@@ -449,7 +645,7 @@ fn a_package_is_byte_identical_on_re_export_and_its_manifest_is_right() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(rep.path.join("manifest.json")).unwrap()).unwrap();
     let listed = manifest["files"].as_array().unwrap();
-    assert_eq!(listed.len(), 4);
+    assert_eq!(listed.len(), 7, "four formats and three pictures");
     for f in listed {
         let bytes = std::fs::read(rep.path.join(f["path"].as_str().unwrap())).unwrap();
         assert_eq!(
@@ -706,6 +902,37 @@ fn docx_has_real_paragraphs_and_opens_in_libreoffice() {
     ] {
         assert!(xml.contains(want), "document.xml lacks {want:?}");
     }
+    // Each figure is a real picture (its JPEG in word/media, by its real type) with
+    // the caption and credit line in the paragraph under it.
+    let pictures = xml.matches("<pic:pic").count();
+    assert_eq!(pictures, 3, "three pictures in document.xml");
+    let z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let media: Vec<&str> = z
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .collect();
+    assert_eq!(media.len(), 3, "{media:?}");
+    assert!(media.iter().all(|m| m.ends_with(".jpeg")), "{media:?}");
+    let rels = {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut f = z.by_name("word/_rels/document.xml.rels").unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap();
+        s
+    };
+    assert!(rels.contains("media/rIdImage1.jpeg"), "{rels}");
+    let after_first = &xml[xml.find("<pic:pic").unwrap()..];
+    let caption = after_first
+        .find("Người dân phường Hải Châu lội nước về nhà chiều 7/3")
+        .expect("the caption follows the picture");
+    let credit = after_first
+        .find(" Ảnh: TRẦN DŨNG")
+        .expect("the credit line");
+    assert!(caption < credit && credit < after_first[1..].find("<pic:pic").unwrap());
+    assert!(xml.contains(" Ảnh: T.D"), "the repeated credit in initials");
+    // The same article gives the same bytes (fixed picture ids).
+    assert!(bytes == newsdesk_export::docx::document(&input(&a, &s, &r)).unwrap());
     // Hostile text stays text.
     for h in HOSTILE {
         let bytes = newsdesk_export::docx::document(&input(&hostile_article(h), &s, &r)).unwrap();
@@ -737,6 +964,236 @@ fn docx_has_real_paragraphs_and_opens_in_libreoffice() {
     );
     let head = std::fs::read(&pdf).unwrap();
     assert!(head.starts_with(b"%PDF") && head.len() > 1000, "not a PDF");
+    // The pictures were rendered: the PDF holds one image object per picture.
+    let images = head
+        .windows(b"/Subtype/Image".len())
+        .filter(|w| *w == b"/Subtype/Image")
+        .count();
+    assert!(
+        images >= 3,
+        "the PDF has {images} images, not the three pictures"
+    );
+}
+
+/// Runs `exiftool -j` over `files` and returns one object per file.
+fn exiftool(files: &[PathBuf]) -> Vec<serde_json::Value> {
+    let ran = Command::new("exiftool")
+        .args(["-j", "-charset", "iptc=UTF8"])
+        .args([
+            "-XMP-dc:Description",
+            "-XMP-dc:Creator",
+            "-XMP-dc:Rights",
+            "-XMP-photoshop:Credit",
+            "-XMP-iptcCore:AltTextAccessibility",
+            "-IPTC:Caption-Abstract",
+            "-IPTC:By-line",
+            "-IPTC:Credit",
+            "-IPTC:CopyrightNotice",
+            "-IPTC:CodedCharacterSet",
+            "-IPTC:DateCreated",
+        ])
+        .args(files)
+        .output()
+        .expect("exiftool is needed to read the photo metadata back (apt-get install libimage-exiftool-perl)");
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    serde_json::from_slice(&ran.stdout).unwrap()
+}
+
+fn field(v: &serde_json::Value, k: &str) -> String {
+    v[k].as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| v[k].to_string())
+}
+
+#[test]
+fn a_package_carries_each_picture_with_its_placement_credits() {
+    let a = fixture();
+    let s = Settings::default();
+    let r = related();
+    let before: Vec<Vec<u8>> = images()
+        .iter()
+        .map(|i| std::fs::read(&i.source).unwrap())
+        .collect();
+    let out = tempfile::tempdir().unwrap();
+    let rep = export(
+        &input(&a, &s, &r),
+        &ExportOptions {
+            out: out.path().to_owned(),
+            format: ExportFormat::Package,
+            zip: false,
+            force: false,
+        },
+        &mut |_| {},
+    )
+    .unwrap();
+    let files: Vec<PathBuf> = (1..=3)
+        .map(|n| rep.path.join(format!("images/photo-{n:02}.jpg")))
+        .collect();
+    let read = exiftool(&files);
+    for ((v, f), i) in read.iter().zip(figures()).zip(images()) {
+        assert_eq!(field(v, "Description"), f.caption);
+        assert_eq!(field(v, "Caption-Abstract"), f.caption);
+        assert_eq!(field(v, "Credit"), f.credit, "the printed credit line");
+        assert_eq!(field(v, "AltTextAccessibility"), f.alt);
+        assert_eq!(field(v, "Creator"), i.credits.creator);
+        assert_eq!(field(v, "By-line"), i.credits.creator);
+        assert_eq!(field(v, "Rights"), f.copyright);
+        assert_eq!(field(v, "CopyrightNotice"), f.copyright);
+        assert_eq!(field(v, "DateCreated"), "2017:03:07");
+        assert_eq!(field(v, "CodedCharacterSet"), "UTF8");
+    }
+    assert_eq!(field(&read[2], "Credit"), "Ảnh: T.D");
+    // The pictures are the sources' pixels; the sources are untouched.
+    for (i, b) in images().iter().zip(&before) {
+        assert_eq!(&std::fs::read(&i.source).unwrap(), b, "a source changed");
+    }
+    let html = std::fs::read_to_string(rep.path.join("article.html")).unwrap();
+    for n in 1..=3 {
+        let name = format!("images/photo-{n:02}.jpg");
+        assert!(html.contains(&format!("<img src=\"{name}\"")), "{name}");
+    }
+}
+
+/// A JPEG with a Vietnamese description, creator and alt text in its XMP and IPTC.
+fn credited_jpeg(w: u32, h: u32, caption: &str, creator: &str, alt: &str) -> Vec<u8> {
+    newsdesk_export::image_meta::embed(
+        &jpeg(w, h, [90, 90, 90]),
+        &ImageCredits {
+            caption: caption.into(),
+            creator: creator.into(),
+            alt: alt.into(),
+            ..ImageCredits::default()
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_package_from_the_command_line_carries_credited_pictures_and_leaves_originals_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let (ok, out, err) = newsdesk(
+        d,
+        &[
+            "article",
+            "new",
+            "--headline",
+            "Mùa gặt ở Hải Lăng",
+            "--lead",
+            "Nông dân Hải Lăng thu hoạch lúa đông xuân.",
+            "--body",
+            "Đoạn một.",
+        ],
+    );
+    assert!(ok, "{err}");
+    let id = out
+        .split_whitespace()
+        .find(|w| Uuid::parse_str(w).is_ok())
+        .unwrap()
+        .to_owned();
+    let src = d.join("src");
+    std::fs::create_dir(&src).unwrap();
+    let photos = [
+        (
+            "a.jpg",
+            "Nông dân gặt lúa trên cánh đồng Hải Lăng",
+            "Trần Dũng",
+            "Người nông dân cầm liềm giữa ruộng lúa chín",
+        ),
+        (
+            "b.jpg",
+            "Máy gặt đập liên hợp vào vụ",
+            "Trần Dũng",
+            "Máy gặt màu đỏ trên ruộng",
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, caption, creator, alt) in photos {
+        let p = src.join(name);
+        std::fs::write(&p, credited_jpeg(120, 80, caption, creator, alt)).unwrap();
+        paths.push(p.display().to_string());
+    }
+    let mut args = vec!["photo", "import", "--article", &id];
+    args.extend(paths.iter().map(String::as_str));
+    let (ok, _, err) = newsdesk(d, &args);
+    assert!(ok, "{err}");
+    // The renditions are gone (a restored data folder): the export makes them again.
+    std::fs::remove_dir_all(d.join("photos/renditions")).unwrap();
+    let originals = || {
+        let mut v: Vec<(PathBuf, Vec<u8>)> = walk(&d.join("photos/originals"))
+            .into_iter()
+            .map(|p| {
+                let b = std::fs::read(&p).unwrap();
+                (p, b)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = originals();
+    assert_eq!(before.len(), 2);
+    // The 120 px photos are below the export size: a warning, not a block.
+    let (ok, check, _) = newsdesk(d, &["check", &id, "--json"]);
+    assert!(ok, "{check}");
+    assert!(check.contains("rendition_small"), "{check}");
+    let o = d.join("out");
+    let (ok, out, err) = newsdesk(
+        d,
+        &[
+            "export",
+            &id,
+            "--format",
+            "package",
+            "--out",
+            o.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.starts_with("package\t"), "{out}");
+    let pkg = o.join("mua-gat-o-hai-lang");
+    let read = exiftool(&[
+        pkg.join("images/photo-01.jpg"),
+        pkg.join("images/photo-02.jpg"),
+    ]);
+    for (v, (_, caption, _, alt)) in read.iter().zip(photos) {
+        assert_eq!(field(v, "Description"), caption);
+        assert_eq!(field(v, "Caption-Abstract"), caption);
+        assert_eq!(field(v, "AltTextAccessibility"), alt);
+        assert_eq!(field(v, "Creator"), "Trần Dũng");
+    }
+    assert_eq!(field(&read[0], "Credit"), "Ảnh: TRẦN DŨNG");
+    assert_eq!(field(&read[1], "Credit"), "Ảnh: T.D");
+    assert_eq!(originals(), before, "an original changed");
+    for (p, b) in &before {
+        let name = p.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(newsdesk_export::package::sha256_hex(b), name);
+    }
+    let html = std::fs::read_to_string(pkg.join("article.html")).unwrap();
+    assert!(
+        html.contains("<img src=\"images/photo-02.jpg\" alt=\"Máy gặt màu đỏ trên ruộng\">"),
+        "{html}"
+    );
+    let md = std::fs::read_to_string(pkg.join("article.md")).unwrap();
+    assert!(md.contains("](<images/photo-01.jpg>)"), "{md}");
+    let ninjs = std::fs::read_to_string(pkg.join("article.ninjs.json")).unwrap();
+    assert!(ninjs.contains("\"images/photo-02.jpg\""), "{ninjs}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 #[test]

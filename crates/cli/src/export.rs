@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use newsdesk_export::{ExportFormat, ExportInput, ExportOptions, RelatedLink};
+use newsdesk_export::{ExportFormat, ExportOptions};
 
-use crate::{open, parse_id};
+use crate::parse_id;
 
 /// The formats on the command line.
 #[derive(Clone, Copy, ValueEnum)]
@@ -40,29 +40,26 @@ pub struct ExportArgs {
 }
 
 pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
-    let mut store = open(dir)?;
-    let article = store.article(parse_id(&args.id)?)?;
-    let settings = store.settings()?;
-    let c = store.checklist(&article, &[], 0, &[])?;
+    let dir = newsdesk_store::data_dir::resolve(dir)?;
+    let mut store = newsdesk_store::Store::open_dir(&dir)?;
+    let files = newsdesk_photo::PhotoFiles::open(&dir)?;
+    let g = newsdesk_export::gather(&store, &files, parse_id(&args.id)?)?;
+    let c = store.checklist(
+        &g.article,
+        &g.facts,
+        newsdesk_export::gather::output_width(),
+    )?;
     if !c.passes() {
         for f in c.blocking() {
             eprintln!("blocking: {} ({}): {}", f.path, f.code, f.message);
         }
         bail!(
             "the pre-publish checklist blocks this export (see `newsdesk check {}`)",
-            article.id
+            g.article.id
         );
     }
-    let mut related = Vec::new();
-    for id in &article.related {
-        if let Ok(r) = store.article(*id) {
-            if r.trashed_at.is_none() {
-                related.push(RelatedLink {
-                    id: r.id,
-                    headline: r.headline,
-                });
-            }
-        }
+    for f in c.findings.iter() {
+        eprintln!("warning: {} ({}): {}", f.path, f.code, f.message);
     }
     let who = store
         .acting_profile(args.as_profile.as_deref())
@@ -75,15 +72,8 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
         FormatArg::Ninjs => ExportFormat::Ninjs,
         FormatArg::Package => ExportFormat::Package,
     };
-    let input = ExportInput {
-        article: &article,
-        settings: &settings,
-        related: &related,
-        figures: &[],
-        dated: article.updated_at,
-    };
     let report = newsdesk_export::export(
-        &input,
+        &g.input(),
         &ExportOptions {
             out: args.out,
             format,
@@ -93,7 +83,7 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
         &mut |p| eprintln!("[{}/{}] {}", p.done, p.total, p.step),
     )?;
     let entry = store.log_export(
-        &article,
+        &g.article,
         format.as_str(),
         &report.path.display().to_string(),
         &report.checksum,

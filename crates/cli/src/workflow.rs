@@ -52,7 +52,9 @@ pub fn status(dir: Option<&Path>, args: StatusArgs) -> Result<()> {
     let mut store = open(dir)?;
     let id = parse_id(&args.id)?;
     let to = Status::parse(&args.state)?;
-    let a = store.change_status(id, to, args.as_profile.as_deref(), &[])?;
+    let head = store.article(id)?;
+    let facts = store.figure_facts(&head, newsdesk_export::gather::output_width())?;
+    let a = store.change_status(id, to, args.as_profile.as_deref(), &facts)?;
     println!("{} {} (version {})", a.id, a.status.as_str(), a.version);
     Ok(())
 }
@@ -88,7 +90,8 @@ pub fn profile(dir: Option<&Path>, cmd: ProfileCmd) -> Result<()> {
 pub fn check(dir: Option<&Path>, args: CheckArgs) -> Result<bool> {
     let store = open(dir)?;
     let a = store.article(parse_id(&args.id)?)?;
-    let c = store.checklist(&a, &[], 0, &[])?;
+    let width = newsdesk_export::gather::output_width();
+    let c = store.checklist(&a, &store.figure_facts(&a, width)?, width)?;
     if args.json {
         print_json(&c)?;
     } else if c.findings.is_empty() {

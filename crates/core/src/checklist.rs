@@ -32,7 +32,9 @@ pub struct ChecklistInput<'a> {
     pub missing_related: &'a [Uuid],
     /// The figures, in reading order.
     pub figures: &'a [FigureFacts],
-    /// The width photos are exported at; a smaller rendition gets a warning.
+    /// The size photos are exported at; a smaller rendition gets a warning. The store
+    /// measures both on the long side (`Store::figure_facts`), so a portrait photo is
+    /// not flagged for being narrower than it is tall.
     pub output_width: u32,
     /// Proofing findings, already located; they are shown as warnings.
     pub proofing: &'a [Finding],
@@ -99,7 +101,7 @@ pub fn check(article: &Article, settings: &Settings, input: &ChecklistInput<'_>)
                 format!("{}.photo", f.path),
                 "rendition_small",
                 format!(
-                    "the photo is {} px wide, less than the output width of {} px",
+                    "the photo's rendition is {} px on its long side, less than the {} px exported",
                     f.rendition_width, input.output_width
                 ),
             ));

@@ -1,15 +1,22 @@
 //! DOCX: the article as real Word paragraphs (headline and subheadings as Heading
 //! styles, bold/italic runs, the lead in bold with the paper tag, interviews with
-//! bold labels, the byline and `Xem thêm`). Written by docx-rs, which escapes XML;
+//! bold labels, the byline and `Xem thêm`), each placed photo as a real picture with
+//! its caption and credit line under it. Written by docx-rs, which escapes XML;
 //! characters XML cannot hold (NUL, other controls) become U+FFFD.
 
-use docx_rs::{BreakType, Docx, Paragraph, Run, Style, StyleType};
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::{BreakType, Docx, Paragraph, Pic, Run, Style, StyleType};
 use newsdesk_core::byline::format_bylines;
 use newsdesk_core::interview::{Turn, LABEL_SEPARATOR};
 use newsdesk_core::{dateline, Block, Inline, Lang, Mark, PersonLine};
 
 use crate::html::{clean, tagged_lead};
+use crate::image_meta::{self, ExportedImage};
 use crate::{Error, ExportInput, Result};
+
+/// The widest a picture is set on the page: 16 cm, in EMU.
+const MAX_PICTURE_EMU: u64 = 16 * 360_000;
 
 fn run(text: &str) -> Run {
     Run::new().add_text(clean(text).into_owned())
@@ -37,8 +44,28 @@ fn styles(d: Docx) -> Docx {
     )
 }
 
-/// The DOCX file's bytes.
+/// The DOCX file's bytes, the pictures read from `input.images` and credited.
 pub fn document(input: &ExportInput<'_>) -> Result<Vec<u8>> {
+    let images = image_meta::load(input, &mut |_| {})?;
+    document_with(input, &images)
+}
+
+/// A picture paragraph, scaled to the text width, with a fixed relationship id so the
+/// same article gives the same bytes.
+fn picture(n: usize, img: &ExportedImage) -> Paragraph {
+    let (w, h) = (u64::from(img.width.max(1)), u64::from(img.height.max(1)));
+    let w_emu = (w * 9525).min(MAX_PICTURE_EMU);
+    let h_emu = w_emu * h / w;
+    let pic = Pic::new_with_dimensions(img.jpeg.clone(), img.width, img.height)
+        .id(format!("rIdImage{n}"))
+        .size(w_emu as u32, h_emu as u32);
+    Paragraph::new()
+        .align(docx_rs::AlignmentType::Center)
+        .add_run(Run::new().add_image(pic))
+}
+
+/// [`document`] with the pictures already loaded.
+pub fn document_with(input: &ExportInput<'_>, images: &[ExportedImage]) -> Result<Vec<u8>> {
     let a = input.article;
     let s = input.settings;
     let mut d = styles(Docx::new())
@@ -66,6 +93,13 @@ pub fn document(input: &ExportInput<'_>) -> Result<Vec<u8>> {
                 .iter()
                 .find(|f| f.placement_id == *placement_id)
             {
+                if let Some(img) = images.iter().find(|i| i.placement_id == *placement_id) {
+                    let n = images
+                        .iter()
+                        .position(|i| i.placement_id == img.placement_id)
+                        .unwrap_or(0);
+                    paras.push(picture(n + 1, img));
+                }
                 // The caption under the picture, the credit after it.
                 paras.push(
                     Paragraph::new()
@@ -102,7 +136,66 @@ pub fn document(input: &ExportInput<'_>) -> Result<Vec<u8>> {
     d.build()
         .pack(&mut out)
         .map_err(|e| Error::Docx(e.to_string()))?;
-    Ok(out.into_inner())
+    if images.is_empty() {
+        Ok(out.into_inner())
+    } else {
+        jpeg_media(&out.into_inner())
+    }
+}
+
+/// docx-rs names every picture `media/….png`; ours are JPEGs, so they are renamed
+/// `.jpeg` (a type the package already declares) and the relationships follow, so
+/// Word and LibreOffice read them by their real type. Entries keep their order and
+/// fixed timestamps.
+fn jpeg_media(docx: &[u8]) -> Result<Vec<u8>> {
+    let mut z = zip::ZipArchive::new(Cursor::new(docx))?;
+    let mut entries = Vec::with_capacity(z.len());
+    let mut renamed = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i)?;
+        let mut name = f.name().to_owned();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes)
+            .map_err(|e| Error::io("reading the DOCX", e))?;
+        if name.starts_with("word/media/")
+            && name.ends_with(".png")
+            && bytes.starts_with(&[0xFF, 0xD8])
+        {
+            let stem = &name["word/media/".len()..name.len() - 4];
+            renamed.push(stem.to_owned());
+            name = format!("word/media/{stem}.jpeg");
+        }
+        entries.push((name, bytes));
+    }
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, mut bytes) in entries {
+        if name.ends_with(".rels") {
+            let mut text = String::from_utf8_lossy(&bytes).into_owned();
+            for stem in &renamed {
+                text = text.replace(
+                    &format!("\"media/{stem}.png\""),
+                    &format!("\"media/{stem}.jpeg\""),
+                );
+            }
+            bytes = text.into_bytes();
+        }
+        if name.ends_with('/') {
+            w.add_directory(name, opts)?;
+            continue;
+        }
+        let o = if name.ends_with(".jpeg") {
+            opts.compression_method(zip::CompressionMethod::Stored)
+        } else {
+            opts
+        };
+        w.start_file(name, o)?;
+        w.write_all(&bytes)
+            .map_err(|e| Error::io("writing the DOCX", e))?;
+    }
+    Ok(w.finish()?.into_inner())
 }
 
 fn inline_runs(mut p: Paragraph, content: &[Inline]) -> Paragraph {

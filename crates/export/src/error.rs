@@ -27,6 +27,10 @@ pub enum Error {
     Image(String),
     #[error("could not serialise the export: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Store(#[from] newsdesk_store::Error),
+    #[error(transparent)]
+    Photo(#[from] newsdesk_photo::Error),
 }
 
 impl Error {
@@ -41,6 +45,8 @@ impl Error {
             Error::Docx(_) => "docx",
             Error::Image(_) => "image",
             Error::Json(_) => "json",
+            Error::Store(e) => e.code(),
+            Error::Photo(e) => e.code(),
         }
     }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::html::clean;
-use crate::{Error, Result};
+use crate::{Error, ExportInput, Result};
 
 /// What is written into a photo on export.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -24,6 +24,72 @@ pub struct ImageCredits {
     /// ISO date `YYYY-MM-DD` the photo was taken, or empty.
     pub date: String,
     pub alt: String,
+}
+
+/// A figure's picture as exported: its name inside the package and the JPEG copy with
+/// the placement's credits written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedImage {
+    pub placement_id: uuid::Uuid,
+    /// `images/photo-01.jpg`: numbered in reading order, never from user text.
+    pub name: String,
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The name of the `n`-th (from 1) picture inside a package.
+pub fn image_name(n: usize) -> String {
+    format!("images/photo-{n:02}.jpg")
+}
+
+/// Reads the picture of every figure in the body that has one, in reading order, and
+/// writes its credits into the copy; `progress` hears each name. The sources are only read.
+pub fn load(input: &ExportInput<'_>, progress: &mut dyn FnMut(&str)) -> Result<Vec<ExportedImage>> {
+    let mut out = Vec::new();
+    for id in input.article.body.placements() {
+        let Some(img) = input.images.iter().find(|i| i.placement_id == id) else {
+            continue;
+        };
+        if out.iter().any(|e: &ExportedImage| e.placement_id == id) {
+            continue;
+        }
+        let name = image_name(out.len() + 1);
+        let src = std::fs::read(&img.source)
+            .map_err(|e| Error::io(format!("reading the photo '{}'", img.source.display()), e))?;
+        let jpeg = embed(&src, &img.credits)?;
+        let (width, height) = jpeg_size(&jpeg).ok_or_else(|| {
+            Error::Image(format!(
+                "'{}' has no frame header the exporter can read",
+                img.source.display()
+            ))
+        })?;
+        progress(&name);
+        out.push(ExportedImage {
+            placement_id: id,
+            name,
+            jpeg,
+            width,
+            height,
+        });
+    }
+    Ok(out)
+}
+
+/// Width and height from a JPEG's frame header (SOF0-SOF15 but DHT, JPG and DAC).
+pub fn jpeg_size(jpeg: &[u8]) -> Option<(u32, u32)> {
+    let img = Jpeg::from_bytes(Bytes::copy_from_slice(jpeg)).ok()?;
+    img.segments().iter().find_map(|s| {
+        let m = s.marker();
+        let c = s.contents();
+        ((0xC0..=0xCF).contains(&m) && !matches!(m, 0xC4 | 0xC8 | 0xCC) && c.len() >= 5).then(
+            || {
+                let h = u16::from_be_bytes([c[1], c[2]]);
+                let w = u16::from_be_bytes([c[3], c[4]]);
+                (u32::from(w), u32::from(h))
+            },
+        )
+    })
 }
 
 const XMP_NS: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";

@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod error;
+pub mod gather;
 pub mod html;
 pub mod image_meta;
 pub mod markdown;
@@ -16,7 +17,11 @@ pub mod package;
 pub mod slug;
 
 pub use error::{Error, Result};
+pub use gather::{gather, Gathered};
+pub use image_meta::ImageCredits;
 pub use package::{export, ExportFormat, ExportOptions, ExportReport, Progress};
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use newsdesk_core::{Article, Settings};
@@ -47,6 +52,16 @@ pub struct FigureView {
     pub file: Option<String>,
 }
 
+/// A placed photo's picture for the package and the DOCX: the JPEG to export (the web
+/// rendition) and what is written into the copy. The source is read, never written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureImage {
+    pub placement_id: Uuid,
+    /// The JPEG file to copy (in the photo store).
+    pub source: PathBuf,
+    pub credits: ImageCredits,
+}
+
 /// Everything an export renders from, gathered by the caller.
 #[derive(Debug, Clone)]
 pub struct ExportInput<'a> {
@@ -56,6 +71,8 @@ pub struct ExportInput<'a> {
     pub related: &'a [RelatedLink],
     /// The placed photos; a figure whose placement is not here is left out.
     pub figures: &'a [FigureView],
+    /// The placed photos' pictures; a figure without one is printed without its picture.
+    pub images: &'a [FigureImage],
     /// The instant the date line shows (publication time, or the last update).
     pub dated: DateTime<Utc>,
 }

@@ -13,8 +13,9 @@ use ts_rs::TS;
 use zip::write::SimpleFileOptions;
 
 use crate::error::{Error, Result};
+use crate::image_meta::{self, ExportedImage};
 use crate::slug::{is_safe_name, slug};
-use crate::{html, markdown, ninjs, ExportInput};
+use crate::{html, markdown, ninjs, ExportInput, FigureView};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -97,8 +98,47 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The files of an export, by name inside the package, rendered in memory.
+/// Whether `format` carries the pictures (the package as files, the DOCX inside it).
+fn needs_images(format: ExportFormat) -> bool {
+    matches!(format, ExportFormat::Docx | ExportFormat::Package)
+}
+
+/// The files of an export, by name inside the package, rendered in memory (the
+/// pictures read and credited first).
 pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<String, Vec<u8>>> {
+    let images = if needs_images(format) {
+        image_meta::load(input, &mut |_| {})?
+    } else {
+        Vec::new()
+    };
+    render_with(input, format, &images)
+}
+
+/// [`render`] with the pictures already loaded by [`image_meta::load`]. In a package
+/// each figure's page, Markdown and ninjs refer to its file under `images/`.
+pub fn render_with(
+    input: &ExportInput<'_>,
+    format: ExportFormat,
+    images: &[ExportedImage],
+) -> Result<BTreeMap<String, Vec<u8>>> {
+    let figures: Vec<FigureView> = input
+        .figures
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            if format == ExportFormat::Package {
+                f.file = images
+                    .iter()
+                    .find(|i| i.placement_id == f.placement_id)
+                    .map(|i| i.name.clone());
+            }
+            f
+        })
+        .collect();
+    let input = &ExportInput {
+        figures: &figures,
+        ..input.clone()
+    };
     let mut files = BTreeMap::new();
     let want = |f: ExportFormat| format == f || format == ExportFormat::Package;
     if want(ExportFormat::Html) {
@@ -108,7 +148,10 @@ pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<
         files.insert("article.md".into(), markdown::document(input)?.into_bytes());
     }
     if want(ExportFormat::Docx) {
-        files.insert("article.docx".into(), crate::docx::document(input)?);
+        files.insert(
+            "article.docx".into(),
+            crate::docx::document_with(input, images)?,
+        );
     }
     if want(ExportFormat::Ninjs) {
         files.insert(
@@ -117,6 +160,9 @@ pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<
         );
     }
     if format == ExportFormat::Package {
+        for i in images {
+            files.insert(i.name.clone(), i.jpeg.clone());
+        }
         let entries = manifest_entries(&files);
         let manifest = serde_json::json!({
             "article": input.article.id.to_string(),
@@ -149,18 +195,39 @@ pub fn export(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport> {
     let stem = slug(&input.article.headline, "article");
-    let files = render(input, opts.format)?;
-    prepare_out(&opts.out, opts.force)?;
-    let total = files.len() as u32 + 1;
+    let pictures = if needs_images(opts.format) {
+        input
+            .article
+            .body
+            .placements()
+            .iter()
+            .filter(|id| input.images.iter().any(|i| i.placement_id == **id))
+            .count() as u32
+    } else {
+        0
+    };
+    // Rendering is one step; a package writes its pictures too.
+    let written = match opts.format {
+        ExportFormat::Package => 5 + pictures,
+        _ => 1,
+    };
+    let total = pictures + 1 + written;
     let mut done = 0;
     let mut step = |done: &mut u32, s: &str| {
-        *done += 1;
+        *done = (*done + 1).min(total);
         progress(Progress {
             done: *done,
             total,
             step: s.to_owned(),
         });
     };
+    let images = if needs_images(opts.format) {
+        image_meta::load(input, &mut |name| step(&mut done, name))?
+    } else {
+        Vec::new()
+    };
+    let files = render_with(input, opts.format, &images)?;
+    prepare_out(&opts.out, opts.force)?;
     step(&mut done, "render");
     let entries = manifest_entries(&files);
     match (opts.format, opts.zip) {
@@ -189,7 +256,7 @@ pub fn export(
             std::fs::create_dir(&dir)
                 .map_err(|e| Error::io(format!("creating '{}'", dir.display()), e))?;
             for (name, bytes) in &files {
-                write_in(&dir, name, bytes)?;
+                write_nested(&dir, name, bytes)?;
                 step(&mut done, name);
             }
             Ok(ExportReport {
@@ -249,6 +316,21 @@ fn write_in(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Writes `rel` (`/`-separated, each part a safe name) under `dir`, making folders.
+fn write_nested(dir: &Path, rel: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    let name = parts.pop().unwrap_or_default();
+    let mut at = dir.to_owned();
+    for p in parts {
+        at = safe_child(&at, p)?;
+        if !at.is_dir() {
+            std::fs::create_dir(&at)
+                .map_err(|e| Error::io(format!("creating '{}'", at.display()), e))?;
+        }
+    }
+    write_in(&at, name, bytes)
+}
+
 /// A zip of `files` under the folder `stem/`: stable order, fixed timestamps
 /// (1980-01-01) and permissions, so the bytes depend only on the content.
 pub fn zip_bytes(stem: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>> {
@@ -258,7 +340,13 @@ pub fn zip_bytes(stem: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for (name, bytes) in files {
-        w.start_file(format!("{stem}/{name}"), opts)?;
+        // JPEGs are compressed already: stored as they are.
+        let o = if name.ends_with(".jpg") {
+            opts.compression_method(zip::CompressionMethod::Stored)
+        } else {
+            opts
+        };
+        w.start_file(format!("{stem}/{name}"), o)?;
         w.write_all(bytes)
             .map_err(|e| Error::io("writing into the zip", e))?;
     }

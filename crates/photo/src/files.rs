@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::format::Limits;
 use crate::rendition::Size;
 
 /// The folder under the data folder that holds every photo file.
@@ -86,6 +87,28 @@ impl PhotoFiles {
     /// The original of a photo in the library.
     pub fn original_of(&self, photo: &Photo) -> PathBuf {
         self.original_path(&photo.sha256, photo.format)
+    }
+
+    /// The web (1600 px) rendition of a photo in the library, made from its original
+    /// (with the thumbnail) when it is not on disk, e.g. in a data folder restored
+    /// without its renditions. The original is only read.
+    pub fn web_rendition(&self, photo: &Photo, limits: &Limits) -> Result<PathBuf> {
+        let web = self.rendition_path(&photo.sha256, Size::Web);
+        if web.is_file() {
+            return Ok(web);
+        }
+        let original = self.original_of(photo);
+        let bytes = fs::read(&original).map_err(|e| Error::io("cannot read", &original, e))?;
+        let r = crate::rendition::render(
+            &photo.original_name,
+            &bytes,
+            photo.format,
+            photo.meta.orientation,
+            limits,
+        )?;
+        self.put(&web, &r.web)?;
+        self.put(&self.rendition_path(&photo.sha256, Size::Thumb), &r.thumb)?;
+        Ok(web)
     }
 
     /// Writes `bytes` to `path` durably unless a complete file is already there.

@@ -5,7 +5,9 @@
 //! transaction.
 
 use newsdesk_core::credit::article_credits;
-use newsdesk_core::{Article, Block, Photo, PhotoFormat, PhotoMeta, Placement, SearchKind};
+use newsdesk_core::{
+    Article, Block, FigureFacts, Photo, PhotoFormat, PhotoMeta, Placement, SearchKind,
+};
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -235,6 +237,40 @@ impl Store {
         let saved = save_body(&tx, &head, author, |blocks| blocks.swap(at, to))?;
         tx.commit()?;
         Ok(saved)
+    }
+
+    /// What the pre-publish checklist needs of each figure in `article`'s body, in
+    /// reading order: its path, caption, printed credit, alt text and the long side of
+    /// the rendition exported (the photo's, never enlarged beyond `output_long_side`).
+    pub fn figure_facts(
+        &self,
+        article: &Article,
+        output_long_side: u32,
+    ) -> Result<Vec<FigureFacts>> {
+        let all = placements::for_article(&self.conn, article.id)?;
+        let printed = self.printed_credits(article.id)?;
+        let mut out = Vec::new();
+        for (i, b) in article.body.blocks.iter().enumerate() {
+            let Block::Figure { placement_id, .. } = b else {
+                continue;
+            };
+            let Some(p) = all.iter().find(|p| p.id == *placement_id) else {
+                continue;
+            };
+            let photo = photos::require(&self.conn, p.photo_id)?;
+            out.push(FigureFacts {
+                path: format!("body.blocks[{i}]"),
+                caption: p.caption.clone(),
+                credit: printed
+                    .iter()
+                    .find(|c| c.placement_id == p.id)
+                    .map(|c| c.credit.clone())
+                    .unwrap_or_default(),
+                alt: p.alt_text.clone(),
+                rendition_width: photo.width.max(photo.height).min(output_long_side),
+            });
+        }
+        Ok(out)
     }
 
     /// The article's photo credits as printed, in the order the figures appear in the

@@ -37,4 +37,4 @@ pub use revisions::{Revision, RevisionKind, RevisionMeta};
 pub use save::{Conflict, SaveKind, SaveOutcome};
 pub use search::IndexDoc;
 pub use templates::{TemplateCatalog, TemplateProblem};
-pub use workflow::ListFilter;
+pub use workflow::{proofing_findings, ListFilter};

@@ -6,7 +6,8 @@
 use newsdesk_core::checklist::{check, Checklist, ChecklistInput};
 use newsdesk_core::workflow::{check_transition, needs_checklist};
 use newsdesk_core::{
-    Article, ArticleSummary, FigureFacts, Profile, ProfileRole, Status, StatusChange,
+    Article, ArticleSummary, Block, Document, FigureFacts, Finding, Lang, Profile, ProfileRole,
+    Status, StatusChange,
 };
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
@@ -104,16 +105,18 @@ impl Store {
     }
 
     /// Runs the pre-publish checklist with what the store knows (settings, related
-    /// articles) plus what the caller gathered (figures, proofing).
+    /// articles, the house proofing settings, whose findings become warnings) plus
+    /// what the caller gathered (the figures' facts, see [`Store::figure_facts`], and
+    /// the long side pictures are exported at; 0 skips the size check).
     pub fn checklist(
         &self,
         article: &Article,
         figures: &[FigureFacts],
         output_width: u32,
-        proofing: &[newsdesk_core::Finding],
     ) -> Result<Checklist> {
         let s = settings::get(&self.conn)?;
         let missing = self.missing_related(article)?;
+        let proofing = proofing_findings(article, &settings::proof_config(&self.conn)?, s.language);
         Ok(check(
             article,
             &s,
@@ -121,7 +124,7 @@ impl Store {
                 missing_related: &missing,
                 figures,
                 output_width,
-                proofing,
+                proofing: &proofing,
             },
         ))
     }
@@ -148,7 +151,7 @@ impl Store {
         }
         check_transition(head.status, to, who.role)?;
         if needs_checklist(to) {
-            let c = self.checklist(&head, figures, 0, &[])?;
+            let c = self.checklist(&head, figures, 0)?;
             if !c.passes() {
                 return Err(Error::Checklist(c.blocking().cloned().collect()));
             }
@@ -271,6 +274,66 @@ impl Store {
     }
 }
 
+/// Proofs the headline, the lead and the body's text blocks as one text (joined by
+/// blank lines, as the editor does, so abbreviations and the tone style count across
+/// paragraphs) with the house settings. Each finding becomes a warning at the field it
+/// falls in (`headline`, `lead`, `body.blocks[N]`), its message saying what and where.
+pub fn proofing_findings(
+    article: &Article,
+    config: &newsdesk_proof::Config,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut segments: Vec<(String, String)> = vec![
+        ("headline".into(), article.headline.clone()),
+        ("lead".into(), article.lead.clone()),
+    ];
+    for (i, b) in article.body.blocks.iter().enumerate() {
+        if matches!(b, Block::Figure { .. }) {
+            continue;
+        }
+        let text = Document {
+            blocks: vec![b.clone()],
+            ..Document::default()
+        }
+        .plain_text();
+        segments.push((format!("body.blocks[{i}]"), text));
+    }
+    segments.retain(|(_, t)| !t.trim().is_empty());
+    let mut text = String::new();
+    // (path, byte start, char start) of each segment in `text`.
+    let mut starts = Vec::with_capacity(segments.len());
+    let mut chars = 0;
+    for (i, (path, t)) in segments.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+            chars += 2;
+        }
+        starts.push((path.as_str(), text.len(), chars));
+        text.push_str(t);
+        chars += t.chars().count();
+    }
+    newsdesk_proof::proof(&text, config)
+        .into_iter()
+        .filter_map(|f| {
+            let &(path, _, char_start) = starts.iter().rev().find(|s| s.1 <= f.span.start)?;
+            let at = f.span.start_char - char_start + 1;
+            let what = match lang {
+                Lang::Vi => &f.message_vi,
+                Lang::En => &f.message_en,
+            };
+            let message = match lang {
+                Lang::Vi => format!("“{}” (ký tự {at}): {what}", f.text),
+                Lang::En => format!("“{}” (character {at}): {what}", f.text),
+            };
+            Some(Finding::warning(
+                path.to_owned(),
+                &format!("proof_{}", f.rule.id().replace('-', "_")),
+                message,
+            ))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,6 +451,92 @@ mod tests {
                 .is_update
         );
         assert_eq!(s.publish_log(a.id).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn proofing_findings_are_warnings_at_their_field() {
+        let (s, mut a) = store_with_article("Ông ấy nói  rằng mưa to.");
+        a.headline = "Mưa lũ ở Quảng Trị".into();
+        a.body = Document {
+            blocks: vec![
+                Block::paragraph("Đoạn đầu đúng chính tả."),
+                Block::Figure {
+                    placement_id: Uuid::now_v7(),
+                    photo_id: Uuid::now_v7(),
+                },
+                Block::paragraph("Nước lên lên nhanh."),
+            ],
+            ..Document::default()
+        };
+        let c = s.checklist(&a, &[], 0).unwrap();
+        let proof: Vec<(&str, &str)> = c
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("proof_"))
+            .map(|f| (f.code.as_str(), f.path.as_str()))
+            .collect();
+        assert_eq!(
+            proof,
+            [
+                ("proof_double_space", "lead"),
+                ("proof_doubled_word", "body.blocks[2]"),
+            ],
+            "{:#?}",
+            c.findings
+        );
+        assert!(c.passes(), "proofing only warns");
+        let doubled = c
+            .findings
+            .iter()
+            .find(|f| f.code == "proof_doubled_word")
+            .unwrap();
+        assert_eq!(doubled.severity, newsdesk_core::Severity::Warning);
+        assert!(doubled.message.contains("(ký tự 6)"), "{}", doubled.message);
+    }
+
+    #[test]
+    fn figure_facts_follow_the_body_and_small_renditions_warn() {
+        let (mut s, a) = store_with_article("Sapo.");
+        let photo = |sha: u8, w: u32, h: u32| newsdesk_core::Photo {
+            id: Uuid::now_v7(),
+            sha256: format!("{sha:02x}").repeat(32),
+            original_name: "a.jpg".into(),
+            format: newsdesk_core::PhotoFormat::Jpeg,
+            width: w,
+            height: h,
+            byte_size: 1,
+            imported_at: newsdesk_core::time::now(),
+            meta: newsdesk_core::PhotoMeta {
+                description: Some("Chú thích".into()),
+                creator: Some("Trần Dũng".into()),
+                alt_text: Some("Mô tả".into()),
+                ..newsdesk_core::PhotoMeta::default()
+            },
+        };
+        let big = s.add_photo(&photo(1, 6000, 4000)).unwrap().0;
+        let small = s.add_photo(&photo(2, 800, 1200)).unwrap().0;
+        s.place_photo(a.id, big.id, "t").unwrap();
+        let (_, a) = s.place_photo(a.id, small.id, "t").unwrap();
+        let facts = s.figure_facts(&a, 1600).unwrap();
+        assert_eq!(
+            facts
+                .iter()
+                .map(|f| (f.path.as_str(), f.credit.as_str(), f.rendition_width))
+                .collect::<Vec<_>>(),
+            [
+                ("body.blocks[0]", "Ảnh: TRẦN DŨNG", 1600),
+                ("body.blocks[1]", "Ảnh: T.D", 1200)
+            ]
+        );
+        let c = s.checklist(&a, &facts, 1600).unwrap();
+        let small: Vec<&str> = c
+            .findings
+            .iter()
+            .filter(|f| f.code == "rendition_small")
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(small, ["body.blocks[1].photo"]);
+        assert!(c.passes());
     }
 
     #[test]
