@@ -6,7 +6,7 @@
 use newsdesk_core::checklist::{check, Checklist, ChecklistInput};
 use newsdesk_core::workflow::{check_transition, needs_checklist};
 use newsdesk_core::{
-    Article, ArticleSummary, FigureFacts, Profile, ProfileRole, Status, StatusChange,
+    Article, ArticleSummary, Block, FigureFacts, Profile, ProfileRole, Status, StatusChange,
 };
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,9 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::publish_log::PublishEntry;
 use crate::revisions::{RevisionKind, RevisionMeta};
-use crate::{articles, profiles, publish_log, revisions, settings, status_changes, Store};
+use crate::{
+    articles, photos, placements, profiles, publish_log, revisions, settings, status_changes, Store,
+};
 
 /// Which articles the draft list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -99,6 +101,33 @@ impl Store {
                 Some(a) if a.trashed_at.is_none() => {}
                 _ => out.push(*id),
             }
+        }
+        Ok(out)
+    }
+
+    /// What the checklist needs to know of each figure in `article`, in reading order:
+    /// its placement's caption, credit and alt text and the photo's width. A figure
+    /// whose placement is gone counts as one with nothing filled in.
+    pub fn figure_facts(&self, article: &Article) -> Result<Vec<FigureFacts>> {
+        let placed = placements::for_article(&self.conn, article.id)?;
+        let mut out = Vec::new();
+        for (i, b) in article.body.blocks.iter().enumerate() {
+            let Block::Figure {
+                placement_id,
+                photo_id,
+            } = b
+            else {
+                continue;
+            };
+            let p = placed.iter().find(|p| p.id == *placement_id);
+            let width = photos::get(&self.conn, *photo_id)?.map_or(0, |ph| ph.width);
+            out.push(FigureFacts {
+                path: format!("body.blocks[{i}]"),
+                caption: p.map(|p| p.caption.clone()).unwrap_or_default(),
+                credit: p.map(|p| p.credit.clone()).unwrap_or_default(),
+                alt: p.map(|p| p.alt_text.clone()).unwrap_or_default(),
+                rendition_width: width,
+            });
         }
         Ok(out)
     }
@@ -388,6 +417,46 @@ mod tests {
                 .is_update
         );
         assert_eq!(s.publish_log(a.id).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn figure_facts_follow_the_placements_and_block_approval() {
+        use newsdesk_core::{Photo, PhotoFormat, PhotoMeta};
+        let (mut s, a) = store_with_article("Sapo.");
+        let photo = Photo {
+            id: Uuid::now_v7(),
+            sha256: "ab".repeat(32),
+            original_name: "IMG_0001.jpg".into(),
+            format: PhotoFormat::Jpeg,
+            width: 6000,
+            height: 4000,
+            byte_size: 123,
+            imported_at: newsdesk_core::time::now(),
+            meta: PhotoMeta {
+                description: Some("Gặt lúa".into()),
+                creator: Some("Trần Dũng".into()),
+                ..PhotoMeta::default()
+            },
+        };
+        let (photo, _) = s.add_photo(&photo).unwrap();
+        let (placement, a) = s.place_photo(a.id, photo.id, "t").unwrap();
+        let facts = s.figure_facts(&a).unwrap();
+        assert_eq!(
+            facts,
+            vec![FigureFacts {
+                path: "body.blocks[0]".into(),
+                caption: "Gặt lúa".into(),
+                credit: "Trần Dũng".into(),
+                alt: placement.alt_text.clone(),
+                rendition_width: 6000,
+            }]
+        );
+        let c = s.checklist(&a, &facts, 0, &[]).unwrap();
+        assert_eq!(
+            c.blocking().map(|f| f.path.as_str()).collect::<Vec<_>>(),
+            vec!["body.blocks[0].alt"],
+            "the placement has no alt text"
+        );
     }
 
     #[test]
