@@ -124,3 +124,38 @@ test("an empty lead blocks approval; once filled the piece is approved and expor
     await browser.deleteSession();
   }
 });
+
+test("a profile added in the app is the one recorded with a status change", async () => {
+  const dir = freshDataDir();
+  const browser = await launch(dir);
+  try {
+    await (await byId(browser, "profile-switch")).selectByAttribute("data-new", "1");
+    await (await byId(browser, "profile-dialog")).waitForDisplayed();
+    await (await byId(browser, "profile-name")).setValue("Lan");
+    await (await byId(browser, "profile-role")).selectByAttribute("value", "reporter");
+    await (await byId(browser, "profile-save")).click();
+    await browser.waitUntil(async () => (await (await byId(browser, "profile-switch")).getValue()) === "Lan", {
+      timeout: 10_000,
+      timeoutMsg: "the new profile was not made current",
+    });
+    assert.match(cli(dir, "profile", "list"), /\* Lan\treporter/);
+
+    await (await byId(browser, "new-draft")).click();
+    await typeInto(await byId(browser, "headline"), "Tin của Lan");
+    await browser.pause(300);
+    await waitSaved(browser);
+    // A reporter submits; taking the piece for edit is an editor's move, refused with the reason.
+    await move(browser, "submitted");
+    await statusIs(browser, "submitted");
+    const change = await byId(browser, "workflow-change");
+    await change.waitForDisplayed();
+    assert.match(await change.getText(), /Lan/);
+    await move(browser, "in_edit");
+    const error = await byId(browser, "workflow-error");
+    await error.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await error.getText(), /editor/);
+    await statusIs(browser, "submitted");
+  } finally {
+    await browser.deleteSession();
+  }
+});
