@@ -35,6 +35,16 @@ const COMMANDS: &[&str] = &[
     "proof_convert",
     "proof_config_get",
     "proof_config_set",
+    "profile_list",
+    "profile_current",
+    "profile_add",
+    "profile_use",
+    "workflow_next",
+    "workflow_change",
+    "workflow_history",
+    "workflow_list",
+    "checklist_run",
+    "export_run",
 ];
 
 fn main() {

@@ -14,3 +14,8 @@ pub fn from_store(e: newsdesk_store::Error) -> ApiError {
 pub fn from_photo(e: newsdesk_photo::Error) -> ApiError {
     ApiError::new(e.code(), e.to_string())
 }
+
+/// Maps an export error to what the UI receives.
+pub fn from_export(e: newsdesk_export::Error) -> ApiError {
+    ApiError::new(e.code(), e.to_string())
+}

@@ -81,6 +81,16 @@ pub fn run() {
             commands::proof::proof_convert,
             commands::proof::proof_config_get,
             commands::proof::proof_config_set,
+            commands::profile::profile_list,
+            commands::profile::profile_current,
+            commands::profile::profile_add,
+            commands::profile::profile_use,
+            commands::workflow::workflow_next,
+            commands::workflow::workflow_change,
+            commands::workflow::workflow_history,
+            commands::workflow::workflow_list,
+            commands::checklist::checklist_run,
+            commands::export::export_run,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

@@ -3,10 +3,14 @@
 
 pub mod app;
 pub mod article;
+pub mod checklist;
+pub mod export;
 pub mod person;
 pub mod photo;
 pub mod placement;
+pub mod profile;
 pub mod proof;
 pub mod revision;
 pub mod search;
 pub mod settings;
+pub mod workflow;

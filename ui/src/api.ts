@@ -24,6 +24,13 @@ import type { PhotoFilter } from "./bindings/PhotoFilter";
 import type { PhotoMeta } from "./bindings/PhotoMeta";
 import type { Placement } from "./bindings/Placement";
 import type { PrintedCredit } from "./bindings/PrintedCredit";
+import type { Checklist } from "./bindings/Checklist";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ListFilter } from "./bindings/ListFilter";
+import type { Profile } from "./bindings/Profile";
+import type { ProfileRole } from "./bindings/ProfileRole";
+import type { Status } from "./bindings/Status";
+import type { StatusChange } from "./bindings/StatusChange";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -87,6 +94,17 @@ export const api = {
   convertText: (text: string) => call<Converted>("proof_convert", { text }),
   getProofConfig: () => call<ProofConfig>("proof_config_get"),
   setProofConfig: (config: ProofConfig) => call<ProofConfig>("proof_config_set", { config }),
+  listProfiles: () => call<Profile[]>("profile_list"),
+  currentProfile: () => call<Profile | null>("profile_current"),
+  addProfile: (name: string, role: ProfileRole) => call<Profile>("profile_add", { name, role }),
+  useProfile: (name: string) => call<Profile>("profile_use", { name }),
+  nextStatuses: (from: Status) => call<Status[]>("workflow_next", { from }),
+  changeStatus: (id: string, to: Status) => call<Article>("workflow_change", { id, to }),
+  statusHistory: (id: string) => call<StatusChange[]>("workflow_history", { id }),
+  listFiltered: (filter: ListFilter) => call<ArticleSummary[]>("workflow_list", { filter }),
+  runChecklist: (id: string) => call<Checklist>("checklist_run", { id }),
+  startExport: (id: string, formats: ExportFormat[], out: string, zip: boolean, force: boolean) =>
+    call<null>("export_run", { id, formats, out, zip, force }),
 };
 
 export type Api = typeof api;

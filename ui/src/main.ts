@@ -12,6 +12,8 @@ import { createPhotosView, type PhotosView } from "./views/photos";
 import { loadRenditionsDir } from "./photos/files";
 import { importStatusElement, listenImports, onImported, startImport } from "./photos/importer";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { loadProfiles, profileSwitch } from "./views/profiles";
+import { filterBar, filtering, listFilter } from "./views/listfilter";
 
 const root = document.getElementById("app")!;
 const listBox = h("nav", { class: "list-pane", "data-testid": "draft-list" });
@@ -21,7 +23,7 @@ let view: "articles" | "photos" = "articles";
 let photos: PhotosView | null = null;
 
 async function refreshList(closeEditor = false): Promise<void> {
-  state.list = await api.listArticles(state.showTrash);
+  state.list = !state.showTrash && filtering() ? await api.listFiltered(listFilter) : await api.listArticles(state.showTrash);
   if (closeEditor) closeCurrent();
   renderShell();
 }
@@ -105,6 +107,7 @@ function renderShell(): void {
         },
       }, state.showTrash ? t("list.back") : t("list.trash")),
     ),
+    state.showTrash ? null : filterBar(() => void refreshList()),
     state.showTrash && state.list.length ? trashList() : renderList((id) => void open(id)),
   );
   // Re-attaching the editor would take the focus away from the writer after every autosave.
@@ -128,6 +131,7 @@ function topBar(): HTMLElement {
       onclick: () => void switchView(view === "photos" ? "articles" : "photos"),
     }, view === "photos" ? t("view.articles") : t("view.photos")),
     h("span", { class: "spacer" }),
+    profileSwitch(() => void loadProfiles().then(restart)),
     h("button", { "data-testid": "settings", onclick: () => void showSettings(() => void restart()) }, t("settings.title")),
     h("button", {
       "data-testid": "lang-switch",
@@ -202,6 +206,7 @@ async function boot(): Promise<void> {
   }
   state.settings = await api.getSettings();
   await loadRenditionsDir();
+  await loadProfiles();
   await listenDrops();
   await restart();
 }

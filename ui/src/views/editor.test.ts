@@ -17,6 +17,8 @@ vi.mock("../api", () => ({
     listPhotos: vi.fn(async () => []),
     printedCredits: vi.fn(async () => []),
     proofTexts: vi.fn(async (texts: string[]) => texts.map(() => [])),
+    nextStatuses: vi.fn(async () => []),
+    statusHistory: vi.fn(async () => []),
   },
 }));
 

@@ -6,10 +6,10 @@ import type { Article } from "../bindings/Article";
 import type { Byline } from "../bindings/Byline";
 import type { Conflict } from "../bindings/Conflict";
 import type { Role } from "../bindings/Role";
-import type { Status } from "../bindings/Status";
 import { textToDocument } from "../body";
 import { createBodyEditor } from "../editor/body";
 import { revealAt } from "../editor/reveal";
+import { placeOf, revealBlock } from "../editor/locate";
 import { plainText } from "../prose";
 import { searchHeadlines } from "../search";
 import { h, replace } from "../dom";
@@ -23,8 +23,11 @@ import { createFigurePanel } from "./figures";
 import { createProofPanel } from "./proof";
 import { createPhotoTray, dropIndex, PHOTO_DRAG_TYPE } from "./tray";
 
+import { createChecklistPanel } from "./checklist";
+import { showExport } from "./export";
+import { createWorkflowPanel } from "./workflow";
+
 const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
-const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
 
 export interface EditorHandle {
   element: HTMLElement;
@@ -177,17 +180,6 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       changed();
     },
   });
-  const statusSelect = h(
-    "select",
-    {
-      "data-testid": "status",
-      onchange: () => {
-        article.status = statusSelect.value as Status;
-        changed();
-      },
-    },
-    STATUSES.map((s) => h("option", { value: s, selected: s === article.status }, t(`status.${s}` as Key))),
-  );
   const bylineBox = h("div", { class: "bylines" });
   function renderBylines() {
     replace(
@@ -355,6 +347,43 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     void placePhotoAt(photoId, dropIndex(index, dom?.getBoundingClientRect?.() ?? null, e.clientY));
   }, true);
 
+  // The workflow and the pre-publish checklist; a finding's path leads to its place.
+  function jump(path: string) {
+    const place = placeOf(path);
+    if (place.kind === "headline" || place.kind === "unknown") {
+      headline.focus();
+      headline.scrollIntoView({ block: "center" });
+    } else if (place.kind === "lead") {
+      lead.focus();
+      lead.scrollIntoView({ block: "center" });
+    } else if (place.kind === "related") {
+      const items = relatedBox.querySelectorAll<HTMLElement>("[data-testid=related-item]");
+      (items[place.index] ?? relatedSearch).scrollIntoView({ block: "center" });
+      relatedSearch.focus();
+    } else {
+      syncBody();
+      revealBlock(body.editor, place.index);
+      const b = article.body.blocks[place.index];
+      if (b?.type === "figure" && place.field && place.field !== "photo") {
+        void figurePanel.focusField(b.placement_id, place.field);
+      }
+    }
+  }
+  async function flushAll() {
+    if (bodyDirty) changed();
+    await autosave.flush();
+  }
+  const checklist = createChecklistPanel(() => article.id, jump, flushAll);
+  const workflow = createWorkflowPanel({
+    article: () => article,
+    storeChange,
+    checklist,
+    openExport: () => {
+      showExport(article.id, () => checklist.gate(t("export.title")));
+    },
+  });
+  void workflow.refresh();
+
   function reloadFields() {
     headline.value = article.headline;
     lead.value = article.lead;
@@ -362,7 +391,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     body.setDocument(article.body);
     section.value = article.section;
     tags.value = article.tags.join(", ");
-    statusSelect.value = article.status;
+    void workflow.refresh();
     renderBylines();
     renderRelated();
     updateCounts();
@@ -425,11 +454,12 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     h(
       "aside",
       { class: "side" },
+      workflow.element,
+      checklist.element,
       proofing.element,
       h("h2", {}, t("meta.title")),
       h("label", {}, t("meta.section"), section),
       h("label", {}, t("meta.tags"), tags),
-      h("label", {}, t("meta.status"), statusSelect),
       h("div", { class: "field-label" }, t("meta.bylines")),
       bylineBox,
       h("div", { class: "field-label" }, t("meta.related")),

@@ -13,6 +13,8 @@ export interface FigurePanel {
   element: HTMLElement;
   /** Reloads the placements and printed credits and redraws the figures. */
   refresh(): Promise<void>;
+  /** Opens a figure's editing and puts the cursor in `field` (caption, credit, alt). */
+  focusField(placementId: string, field: string): Promise<void>;
 }
 
 export function createFigurePanel(
@@ -99,5 +101,14 @@ export function createFigurePanel(
     );
   }
 
-  return { element, refresh };
+  async function focusField(placementId: string, field: string) {
+    if (!list.some((f) => f.placement.id === placementId)) await refresh();
+    open = placementId;
+    render();
+    const input = element.querySelector<HTMLElement>(`[data-testid="placement-${field}"]`);
+    input?.scrollIntoView({ block: "center" });
+    input?.focus();
+  }
+
+  return { element, refresh, focusField };
 }

@@ -1,0 +1,115 @@
+//! Exporting an article from the app: runs in the background like a photo import and
+//! reports `export-progress` (a `Progress`, its step prefixed with the format) and then
+//! `export-done` (one `ExportReport` per format) or `export-failed` (an `ApiError`).
+//! The store is held only to gather the article and to write the publish log, never
+//! while files are written, so typing and autosave go on meanwhile.
+
+use std::path::PathBuf;
+
+use newsdesk_export::{ExportFormat, ExportOptions, ExportReport, Gathered, Progress};
+use newsdesk_photo::PhotoFiles;
+use newsdesk_store::{Error as StoreError, Store};
+use tauri::{AppHandle, Emitter, Manager};
+use uuid::Uuid;
+
+use crate::error::{from_export, from_store, ApiError, CmdResult};
+use crate::state::AppState;
+
+/// Event sent after each step, with a `Progress`.
+pub const EXPORT_PROGRESS: &str = "export-progress";
+/// Event sent when every format was written, with the `ExportReport`s.
+pub const EXPORT_DONE: &str = "export-done";
+/// Event sent when the export stopped, with an `ApiError`.
+pub const EXPORT_FAILED: &str = "export-failed";
+
+/// Starts exporting article `id` in each of `formats` into the folder `out` and returns
+/// at once. The checklist runs first: blocking findings refuse the export
+/// (code `checklist`). A folder that already holds files is refused (code `exists`)
+/// unless `force`.
+#[tauri::command]
+pub async fn export_run(
+    app: AppHandle,
+    id: Uuid,
+    formats: Vec<ExportFormat>,
+    out: String,
+    zip: bool,
+    force: bool,
+) -> CmdResult<()> {
+    if formats.is_empty() {
+        return Err(ApiError::new("invalid", "choose at least one format"));
+    }
+    if out.trim().is_empty() {
+        return Err(ApiError::new("invalid", "choose the folder to export into"));
+    }
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let emit = |p: Progress| {
+            let _ = app.emit(EXPORT_PROGRESS, p);
+        };
+        match run(&state, id, &formats, PathBuf::from(out), zip, force, emit) {
+            Ok(reports) => {
+                let _ = app.emit(EXPORT_DONE, reports);
+            }
+            Err(e) => {
+                let _ = app.emit(EXPORT_FAILED, e);
+            }
+        }
+    });
+    Ok(())
+}
+
+fn run(
+    state: &AppState,
+    id: Uuid,
+    formats: &[ExportFormat],
+    out: PathBuf,
+    zip: bool,
+    force: bool,
+    emit: impl Fn(Progress),
+) -> CmdResult<Vec<ExportReport>> {
+    let files = state.require_photo_files()?;
+    let (g, who) = state.with_store(|s| prepare(s, files, id))?;
+    let input = g.input();
+    let mut reports = Vec::new();
+    for (i, format) in formats.iter().enumerate() {
+        let opts = ExportOptions {
+            out: out.clone(),
+            format: *format,
+            zip,
+            // The first format checks the folder; the next ones write beside it.
+            force: force || i > 0,
+        };
+        let report = newsdesk_export::export(&input, &opts, &mut |p| {
+            emit(Progress {
+                step: format!("{} · {}", format.as_str(), p.step),
+                ..p
+            })
+        })
+        .map_err(from_export)?;
+        let path = report.path.display().to_string();
+        state
+            .with(|s| s.log_export(&g.article, format.as_str(), &path, &report.checksum, &who))?;
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// Gathers the article, its figures and their pictures (as the CLI does) and refuses
+/// while the checklist blocks. Also says who is exporting (the current profile).
+fn prepare(s: &mut Store, files: &PhotoFiles, id: Uuid) -> CmdResult<(Gathered, String)> {
+    let g = newsdesk_export::gather(s, files, id).map_err(from_export)?;
+    let c = s
+        .checklist(&g.article, &g.facts, newsdesk_export::gather::output_width())
+        .map_err(from_store)?;
+    if !c.passes() {
+        return Err(from_store(StoreError::Checklist(
+            c.blocking().cloned().collect(),
+        )));
+    }
+    let who = s
+        .current_profile()
+        .map_err(from_store)?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    Ok((g, who))
+}

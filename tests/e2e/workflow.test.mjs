@@ -1,0 +1,161 @@
+// Issue 6 in the real window: the workflow and the export step. A draft with an empty lead
+// moves draft → submitted → in edit but cannot be approved: the checklist shows the
+// finding and a click on it puts the cursor in the lead. Once the lead is filled it is
+// approved, the list filters by status and person, and the HTML export written to a
+// temporary folder holds the headline and the `Cập nhật:` date line. A destination that
+// is a file, not a folder, gives a clear error.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { byId, cli, freshDataDir, launch, shot, typeInto, waitSaved } from "./lib.mjs";
+
+const HEADLINE = "Quảng Trị đón 1.000 khách <đầu mùa>";
+const LEAD = "Sáng nay, đoàn khách đầu tiên đã đến Cửa Tùng.";
+
+async function statusIs(browser, status) {
+  const badge = await byId(browser, "workflow-status");
+  await browser.waitUntil(async () => (await badge.getAttribute("data-status")) === status, {
+    timeout: 10_000,
+    timeoutMsg: `the article never reached ${status}`,
+  });
+}
+
+async function move(browser, to) {
+  const button = await byId(browser, `workflow-to-${to}`);
+  await button.waitForClickable({ timeout: 10_000 });
+  await button.click();
+}
+
+async function listCount(browser) {
+  return browser.execute(() => document.querySelectorAll('[data-testid="list-item"]').length);
+}
+
+test("an empty lead blocks approval; once filled the piece is approved and exported as HTML", async () => {
+  const dir = freshDataDir();
+  cli(dir, "profile", "add", "Hùng", "--role", "editor");
+  const browser = await launch(dir);
+  try {
+    assert.match(await (await byId(browser, "profile-switch")).getValue(), /^Hùng$/);
+
+    await (await byId(browser, "new-draft")).click();
+    await typeInto(await byId(browser, "headline"), HEADLINE);
+    await browser.pause(300);
+    await waitSaved(browser);
+    await statusIs(browser, "draft");
+
+    await move(browser, "submitted");
+    await statusIs(browser, "submitted");
+    await move(browser, "in_edit");
+    await statusIs(browser, "in_edit");
+
+    // Approve is refused: the finding is listed and leads to the lead.
+    await move(browser, "approved");
+    const refusal = await byId(browser, "checklist-refusal");
+    await refusal.waitForDisplayed({ timeout: 10_000 });
+    const finding = await browser.$('[data-testid="checklist-finding"][data-code="lead_empty"]');
+    await finding.waitForDisplayed();
+    assert.equal(await finding.getAttribute("data-severity"), "blocking");
+    assert.ok(await (await byId(browser, "workflow-error")).isDisplayed());
+    await statusIs(browser, "in_edit");
+    await shot(browser, "60-checklist-blocks");
+    await finding.click();
+    await browser.waitUntil(
+      async () => browser.execute(() => document.activeElement?.getAttribute("data-testid")),
+      { timeout: 5_000 },
+    );
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("data-testid")), "lead");
+
+    // Fill the lead where the cursor is, then approve.
+    await browser.keys(LEAD);
+    await browser.waitUntil(async () => (await (await byId(browser, "lead")).getValue()) === LEAD, { timeout: 10_000 });
+    await browser.pause(300);
+    await waitSaved(browser);
+    await move(browser, "approved");
+    await statusIs(browser, "approved");
+    const changes = await browser.$$('[data-testid="workflow-change"]');
+    assert.equal(changes.length, 3, "three status changes in the history");
+    assert.match(await changes[0].getText(), /Hùng/);
+
+    // The list filters by status and by person.
+    await (await byId(browser, "filter-status")).selectByAttribute("value", "approved");
+    await browser.waitUntil(async () => (await listCount(browser)) === 1, { timeout: 5_000 });
+    await (await byId(browser, "filter-status")).selectByAttribute("value", "draft");
+    await (await byId(browser, "list-empty")).waitForDisplayed({ timeout: 5_000 });
+    await (await byId(browser, "filter-status")).selectByAttribute("value", "");
+    await (await byId(browser, "filter-person")).selectByAttribute("value", "Hùng");
+    await browser.waitUntil(async () => (await listCount(browser)) === 1, { timeout: 5_000 });
+
+    // Export as HTML into a temporary folder (not there yet: it is created).
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-export-")), "xuat");
+    await (await byId(browser, "export-open")).click();
+    await (await byId(browser, "export-dialog")).waitForDisplayed();
+    assert.ok(await (await byId(browser, "export-format-html")).isSelected());
+    await (await byId(browser, "export-out")).setValue(out);
+    await (await byId(browser, "export-start")).click();
+    const file = await byId(browser, "export-file");
+    await file.waitForDisplayed({ timeout: 20_000 });
+    const written = await file.getText();
+    assert.ok(written.startsWith(out), written);
+    assert.ok(written.endsWith(".html"), written);
+    assert.ok(existsSync(written));
+    const html = readFileSync(written, "utf8");
+    assert.ok(html.includes("Quảng Trị đón 1.000 khách &lt;đầu mùa&gt;"), "the headline, escaped");
+    assert.match(html, /Cập nhật: /);
+    assert.ok(html.includes(LEAD));
+    await shot(browser, "61-export-done");
+
+    // A destination that is a file cannot be written into: the error says so.
+    const notAFolder = path.join(path.dirname(out), "a-file.txt");
+    writeFileSync(notAFolder, "x");
+    await (await byId(browser, "export-out")).setValue(notAFolder);
+    await (await byId(browser, "export-start")).click();
+    const error = await byId(browser, "export-error");
+    await error.waitForDisplayed({ timeout: 20_000 });
+    assert.match(await error.getText(), /a-file\.txt/);
+    await (await byId(browser, "export-close")).click();
+
+    // The status change reached the store.
+    const id = await (await byId(browser, "list-item")).getAttribute("data-id");
+    const stored = JSON.parse(cli(dir, "article", "show", id, "--json"));
+    assert.equal((stored.article ?? stored).status, "approved");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("a profile added in the app is the one recorded with a status change", async () => {
+  const dir = freshDataDir();
+  const browser = await launch(dir);
+  try {
+    await (await byId(browser, "profile-switch")).selectByAttribute("data-new", "1");
+    await (await byId(browser, "profile-dialog")).waitForDisplayed();
+    await (await byId(browser, "profile-name")).setValue("Lan");
+    await (await byId(browser, "profile-role")).selectByAttribute("value", "reporter");
+    await (await byId(browser, "profile-save")).click();
+    await browser.waitUntil(async () => (await (await byId(browser, "profile-switch")).getValue()) === "Lan", {
+      timeout: 10_000,
+      timeoutMsg: "the new profile was not made current",
+    });
+    assert.match(cli(dir, "profile", "list"), /\* Lan\treporter/);
+
+    await (await byId(browser, "new-draft")).click();
+    await typeInto(await byId(browser, "headline"), "Tin của Lan");
+    await browser.pause(300);
+    await waitSaved(browser);
+    // A reporter submits; taking the piece for edit is an editor's move, refused with the reason.
+    await move(browser, "submitted");
+    await statusIs(browser, "submitted");
+    const change = await byId(browser, "workflow-change");
+    await change.waitForDisplayed();
+    assert.match(await change.getText(), /Lan/);
+    await move(browser, "in_edit");
+    const error = await byId(browser, "workflow-error");
+    await error.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await error.getText(), /editor/);
+    await statusIs(browser, "submitted");
+  } finally {
+    await browser.deleteSession();
+  }
+});

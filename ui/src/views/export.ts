@@ -1,0 +1,131 @@
+// The export dialog: formats, folder or zip, the destination folder (typed: the app has no
+// file-dialog plugin), then the export runs in the background with a progress bar and ends
+// with the files written or a clear error. The checklist runs first and blocks it.
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { api, CommandError } from "../api";
+import type { ApiError } from "../bindings/ApiError";
+import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ExportReport } from "../bindings/ExportReport";
+import type { Progress } from "../bindings/Progress";
+import { h, replace } from "../dom";
+import { t, type Key } from "../i18n";
+
+export const EXPORT_FORMATS: ExportFormat[] = ["html", "md", "docx", "ninjs", "package"];
+
+/** The last folder exported into, offered again. */
+let lastFolder = "";
+
+/** The files an export wrote: the file itself, or each file of a package folder. */
+export function writtenFiles(r: ExportReport): string[] {
+  const sep = r.path.includes("\\") && !r.path.includes("/") ? "\\" : "/";
+  const isFolder = r.files.length > 1 && !r.path.toLowerCase().endsWith(".zip");
+  return isFolder ? r.files.map((f) => `${r.path}${sep}${f.path}`) : [r.path];
+}
+
+const KNOWN_ERRORS = new Set(["exists", "outside_folder", "io", "checklist", "invalid"]);
+
+/** An export error in the user's language, with the backend's details. */
+export function exportErrorText(e: ApiError): string {
+  const key = KNOWN_ERRORS.has(e.code) ? `export.error.${e.code}` : "export.error.other";
+  return `${t(key as Key)} (${e.message})`;
+}
+
+export function showExport(articleId: string, gate: () => Promise<boolean>): void {
+  document.querySelector(".modal")?.remove();
+  const boxes = EXPORT_FORMATS.map((f) =>
+    h("input", { type: "checkbox", value: f, checked: f === "html", "data-testid": `export-format-${f}` }),
+  );
+  const zip = h("input", { type: "checkbox", "data-testid": "export-zip" });
+  const out = h("input", { "data-testid": "export-out", value: lastFolder, placeholder: t("export.folderHint") });
+  const bar = h("progress", { max: 1, value: 0, "data-testid": "export-progress", hidden: true });
+  const step = h("span", { class: "muted", "data-testid": "export-step" });
+  const error = h("p", { class: "error", "data-testid": "export-error", hidden: true });
+  const result = h("ul", { class: "export-result", "data-testid": "export-result" });
+  const start = h("button", { class: "primary", "data-testid": "export-start", onclick: () => void run(false) }, t("export.start"));
+  const overwrite = h("button", { class: "danger", "data-testid": "export-overwrite", hidden: true, onclick: () => void run(true) }, t("export.overwrite"));
+  let unlisten: UnlistenFn[] = [];
+  const stopListening = () => {
+    for (const u of unlisten) u();
+    unlisten = [];
+  };
+  const close = () => {
+    stopListening();
+    dialog.remove();
+  };
+
+  function finish(ok: boolean) {
+    stopListening();
+    start.disabled = false;
+    if (!ok) bar.hidden = true;
+  }
+
+  function fail(e: ApiError) {
+    error.textContent = exportErrorText(e);
+    error.hidden = false;
+    overwrite.hidden = e.code !== "exists";
+    finish(false);
+  }
+
+  async function run(force: boolean) {
+    const formats = boxes.filter((b) => b.checked).map((b) => b.value as ExportFormat);
+    error.hidden = true;
+    overwrite.hidden = true;
+    replace(result);
+    if (!formats.length) return fail({ code: "invalid", message: t("export.noFormat") });
+    if (!out.value.trim()) return fail({ code: "invalid", message: t("export.noFolder") });
+    start.disabled = true;
+    if (!(await gate())) return fail({ code: "checklist", message: t("export.seeChecklist") });
+    lastFolder = out.value.trim();
+    bar.hidden = false;
+    bar.value = 0;
+    step.textContent = t("export.running");
+    unlisten = await Promise.all([
+      listen<Progress>("export-progress", (e) => {
+        bar.max = e.payload.total;
+        bar.value = e.payload.done;
+        step.textContent = e.payload.step;
+      }),
+      listen<ExportReport[]>("export-done", (e) => {
+        step.textContent = t("export.done", { count: e.payload.length });
+        bar.value = bar.max;
+        replace(
+          result,
+          e.payload.flatMap(writtenFiles).map((f) => h("li", { "data-testid": "export-file" }, f)),
+        );
+        finish(true);
+      }),
+      listen<ApiError>("export-failed", (e) => {
+        step.textContent = "";
+        fail(e.payload);
+      }),
+    ]);
+    try {
+      await api.startExport(articleId, formats, lastFolder, zip.checked, force);
+    } catch (e) {
+      step.textContent = "";
+      fail(e instanceof CommandError ? { code: e.code, message: e.message } : { code: "ipc", message: String(e) });
+    }
+  }
+
+  const dialog = h(
+    "div",
+    { class: "modal", role: "dialog", "aria-modal": "true", "data-testid": "export-dialog" },
+    h(
+      "div",
+      { class: "modal-box" },
+      h("h2", {}, t("export.title")),
+      h("fieldset", { class: "export-formats" },
+        h("legend", {}, t("export.formats")),
+        boxes.map((b) => h("label", { class: "check" }, b, t(`export.format.${b.value}` as Key)))),
+      h("label", { class: "check" }, zip, t("export.zip")),
+      h("label", {}, t("export.folder"), out),
+      bar,
+      step,
+      error,
+      result,
+      h("div", { class: "actions" }, start, overwrite, h("button", { "data-testid": "export-close", onclick: close }, t("action.close"))),
+    ),
+  );
+  document.body.append(dialog);
+  out.focus();
+}
