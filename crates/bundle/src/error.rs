@@ -29,22 +29,21 @@ pub enum Error {
     Checksum { name: String },
     #[error("the bundle entry '{name}' {reason}. Nothing was changed")]
     Invalid { name: String, reason: String },
-    #[error("the photo '{name}' in the bundle cannot be used: {source}. Nothing was changed")]
+    // The cause is part of the message, not a `source`, so it is printed once.
+    #[error("a photo in the bundle cannot be used: {problem}. Nothing was changed")]
     Photo {
         name: String,
-        #[source]
-        source: newsdesk_photo::Error,
+        problem: newsdesk_photo::Error,
     },
     #[error("the file '{0}' already exists; choose another name")]
     Exists(PathBuf),
     #[error("give at least one article to send")]
     NothingToSend,
-    #[error("{context} '{path}': {source}")]
+    #[error("{context} '{path}': {problem}")]
     Io {
         context: &'static str,
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        problem: std::io::Error,
     },
     #[error(transparent)]
     Store(#[from] newsdesk_store::Error),
@@ -73,12 +72,12 @@ impl Error {
     pub(crate) fn io(
         context: &'static str,
         path: &std::path::Path,
-        source: std::io::Error,
+        problem: std::io::Error,
     ) -> Error {
         Error::Io {
             context,
             path: path.to_owned(),
-            source,
+            problem,
         }
     }
 }

@@ -289,9 +289,9 @@ impl Bundle {
                             name: e.path.clone(),
                         });
                     }
-                    let photo_err = |source| Error::Photo {
+                    let photo_err = |problem| Error::Photo {
                         name: e.path.clone(),
-                        source,
+                        problem,
                     };
                     let format =
                         newsdesk_photo::format::sniff(&e.path, &bytes).map_err(photo_err)?;
@@ -430,9 +430,9 @@ impl Bundle {
                 // Read again and check again: the file may have changed since it was opened.
                 let bytes = read_entry(z, &self.path, &e.path, e.bytes, &e.sha256)?;
                 let put = |p: &Path, b: &[u8]| {
-                    files.put(p, b).map_err(|source| Error::Photo {
+                    files.put(p, b).map_err(|problem| Error::Photo {
                         name: o.name.clone(),
-                        source,
+                        problem,
                     })
                 };
                 put(
