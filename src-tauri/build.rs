@@ -35,6 +35,11 @@ const COMMANDS: &[&str] = &[
     "proof_convert",
     "proof_config_get",
     "proof_config_set",
+    "bundle_export",
+    "bundle_plan",
+    "bundle_import",
+    "bundle_conflicts",
+    "bundle_resolve_conflict",
 ];
 
 fn main() {

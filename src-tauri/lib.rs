@@ -78,6 +78,11 @@ pub fn run() {
             commands::proof::proof_convert,
             commands::proof::proof_config_get,
             commands::proof::proof_config_set,
+            commands::bundle::bundle_export,
+            commands::bundle::bundle_plan,
+            commands::bundle::bundle_import,
+            commands::bundle::bundle_conflicts,
+            commands::bundle::bundle_resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod article;
+pub mod bundle;
 pub mod person;
 pub mod photo;
 pub mod placement;

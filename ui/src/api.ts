@@ -24,6 +24,10 @@ import type { PhotoFilter } from "./bindings/PhotoFilter";
 import type { PhotoMeta } from "./bindings/PhotoMeta";
 import type { Placement } from "./bindings/Placement";
 import type { PrintedCredit } from "./bindings/PrintedCredit";
+import type { BundleManifest } from "./bindings/BundleManifest";
+import type { BundlePreview } from "./bindings/BundlePreview";
+import type { MergePlan } from "./bindings/MergePlan";
+import type { Conflict } from "./bindings/Conflict";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -85,6 +89,11 @@ export const api = {
   convertText: (text: string) => call<Converted>("proof_convert", { text }),
   getProofConfig: () => call<ProofConfig>("proof_config_get"),
   setProofConfig: (config: ProofConfig) => call<ProofConfig>("proof_config_set", { config }),
+  exportBundle: (ids: string[], path: string) => call<BundleManifest>("bundle_export", { ids, path }),
+  planBundle: (path: string) => call<BundlePreview>("bundle_plan", { path }),
+  importBundle: (path: string) => call<MergePlan>("bundle_import", { path }),
+  bundleConflicts: (articleId: string) => call<Conflict[]>("bundle_conflicts", { articleId }),
+  resolveBundleConflict: (revisionId: string) => call<null>("bundle_resolve_conflict", { revisionId }),
 };
 
 export type Api = typeof api;

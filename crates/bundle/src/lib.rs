@@ -71,3 +71,38 @@ pub struct BundleProgress {
     /// The entry just finished.
     pub entry: String,
 }
+
+/// What a bundle holds and what importing it would change, for the preview before import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BundlePreview {
+    pub manifest: BundleManifest,
+    pub plan: newsdesk_store::MergePlan,
+}
+
+/// Opens and checks the bundle at `path` and says what importing it would change; nothing
+/// is written.
+pub fn preview(
+    store: &mut newsdesk_store::Store,
+    path: &std::path::Path,
+    limits: &Limits,
+) -> Result<BundlePreview> {
+    let bundle = Bundle::open(path, limits, |_| {})?;
+    let plan = bundle.plan(store)?;
+    Ok(BundlePreview {
+        manifest: bundle.manifest().clone(),
+        plan,
+    })
+}
+
+/// Opens, checks and imports the bundle at `path` (see [`Bundle::import`]).
+pub fn import(
+    store: &mut newsdesk_store::Store,
+    files: &newsdesk_photo::PhotoFiles,
+    path: &std::path::Path,
+    limits: &Limits,
+    mut progress: impl FnMut(&BundleProgress),
+) -> Result<newsdesk_store::MergePlan> {
+    let bundle = Bundle::open(path, limits, &mut progress)?;
+    bundle.import(store, files, progress)
+}
