@@ -45,6 +45,11 @@ const COMMANDS: &[&str] = &[
     "workflow_list",
     "checklist_run",
     "export_run",
+    "bundle_export",
+    "bundle_plan",
+    "bundle_import",
+    "bundle_conflicts",
+    "bundle_resolve_conflict",
 ];
 
 fn main() {

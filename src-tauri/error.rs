@@ -19,3 +19,8 @@ pub fn from_photo(e: newsdesk_photo::Error) -> ApiError {
 pub fn from_export(e: newsdesk_export::Error) -> ApiError {
     ApiError::new(e.code(), e.to_string())
 }
+
+/// Maps a bundle error to what the UI receives.
+pub fn from_bundle(e: newsdesk_bundle::Error) -> ApiError {
+    ApiError::new(e.code(), e.to_string())
+}

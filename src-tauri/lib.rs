@@ -91,6 +91,11 @@ pub fn run() {
             commands::workflow::workflow_list,
             commands::checklist::checklist_run,
             commands::export::export_run,
+            commands::bundle::bundle_export,
+            commands::bundle::bundle_plan,
+            commands::bundle::bundle_import,
+            commands::bundle::bundle_conflicts,
+            commands::bundle::bundle_resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod checklist;
 pub mod export;
+pub mod bundle;
 pub mod person;
 pub mod photo;
 pub mod placement;

@@ -31,6 +31,10 @@ import type { Profile } from "./bindings/Profile";
 import type { ProfileRole } from "./bindings/ProfileRole";
 import type { Status } from "./bindings/Status";
 import type { StatusChange } from "./bindings/StatusChange";
+import type { BundleManifest } from "./bindings/BundleManifest";
+import type { BundlePreview } from "./bindings/BundlePreview";
+import type { MergePlan } from "./bindings/MergePlan";
+import type { Conflict } from "./bindings/Conflict";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -105,6 +109,11 @@ export const api = {
   runChecklist: (id: string) => call<Checklist>("checklist_run", { id }),
   startExport: (id: string, formats: ExportFormat[], out: string, zip: boolean, force: boolean) =>
     call<null>("export_run", { id, formats, out, zip, force }),
+  exportBundle: (ids: string[], path: string) => call<BundleManifest>("bundle_export", { ids, path }),
+  planBundle: (path: string) => call<BundlePreview>("bundle_plan", { path }),
+  importBundle: (path: string) => call<MergePlan>("bundle_import", { path }),
+  bundleConflicts: (articleId: string) => call<Conflict[]>("bundle_conflicts", { articleId }),
+  resolveBundleConflict: (revisionId: string) => call<null>("bundle_resolve_conflict", { revisionId }),
 };
 
 export type Api = typeof api;

@@ -14,6 +14,7 @@ import { importStatusElement, listenImports, onImported, startImport } from "./p
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { loadProfiles, profileSwitch } from "./views/profiles";
 import { filterBar, filtering, listFilter } from "./views/listfilter";
+import { isBundle, listenBundleProgress, showBundlePreview } from "./views/bundle";
 
 const root = document.getElementById("app")!;
 const listBox = h("nav", { class: "list-pane", "data-testid": "draft-list" });
@@ -172,8 +173,15 @@ async function restart(): Promise<void> {
   if (selected) await open(selected);
 }
 
-/** Files dropped on the window are imported; onto the articles view with an article open,
- * they are also placed in it. */
+/** After a bundle was imported: the list and the open article may have changed. */
+async function afterBundle(): Promise<void> {
+  const selected = state.selected;
+  await refreshList(true);
+  if (selected) await open(selected);
+}
+
+/** Files dropped on the window are imported (bundles are previewed first); onto the articles
+ * view with an article open, photos are also placed in it. */
 async function listenDrops(): Promise<void> {
   await listenImports();
   onImported((outcomes) => {
@@ -182,10 +190,16 @@ async function listenDrops(): Promise<void> {
     const placed = outcomes.some((o) => o.result.status !== "failed" && o.result.placement);
     if (placed && editor) void editor.reload();
   });
+  await listenBundleProgress();
   await getCurrentWebview().onDragDropEvent((e) => {
     if (e.payload.type !== "drop") return;
+    // A bundle opens its preview; everything else is a photo to import.
+    const bundles = e.payload.paths.filter(isBundle);
+    const others = e.payload.paths.filter((p) => !isBundle(p));
+    if (bundles.length) void showBundlePreview(bundles[0], () => void afterBundle());
+    if (!others.length) return;
     const article = view === "articles" && editor ? state.selected : null;
-    void startImport(e.payload.paths, article);
+    void startImport(others, article);
   });
 }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context, Result};
 
 mod article;
+mod bundle;
 mod export;
 mod people;
 mod photo;
@@ -78,6 +79,9 @@ enum Command {
     Check(workflow::CheckArgs),
     /// Export an article as HTML, Markdown, ninjs or a package.
     Export(export::ExportArgs),
+    /// Send articles to another laptop as a bundle file, or receive one.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCmd),
 }
 
 #[derive(Subcommand)]
@@ -281,6 +285,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Export(args) => export::run(dir, args)?,
+        Command::Bundle(cmd) => bundle::run(dir, cmd)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;

@@ -58,7 +58,7 @@ fn save_body(
 
 /// Brings a photo's search row up to date (its metadata and the captions it has in
 /// articles), inside the caller's transaction.
-fn index_photo(conn: &rusqlite::Connection, id: Uuid) -> Result<()> {
+pub(crate) fn index_photo(conn: &rusqlite::Connection, id: Uuid) -> Result<()> {
     let photo = photos::require(conn, id)?;
     let captions = placements::captions_for_photo(conn, id)?;
     search::upsert(conn, &IndexDoc::photo(&photo, &captions))

@@ -65,7 +65,7 @@ pub(crate) fn load_all(conn: &Connection) -> Result<Vec<Person>> {
     Ok(all)
 }
 
-fn load(conn: &Connection, id: Uuid) -> Result<Person> {
+pub(crate) fn load(conn: &Connection, id: Uuid) -> Result<Person> {
     let mut p = people::require(conn, id)?;
     p.posts = person_posts::all(conn)?
         .into_iter()
@@ -81,7 +81,7 @@ fn load(conn: &Connection, id: Uuid) -> Result<Person> {
 }
 
 /// Writes a new person with posts and codes (inside the caller's transaction).
-fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
+pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
     people::insert(conn, p)?;
     person_posts::replace(conn, p.id, &p.posts)?;
     person_codes::replace(conn, p.id, &p.codes)?;

@@ -1,6 +1,6 @@
 //! The Newsdesk store: one SQLite file per newsroom laptop. It owns the connection and
 //! its pragmas, the migrations, one module per table, the save protocol with its
-//! revisions and conflicts, the people directory, the data folder and the newsroom's
+//! revisions and conflicts, the merge of bundles from other laptops, the people directory, the data folder and the newsroom's
 //! template files. It is the only crate that writes SQL.
 
 pub mod articles;
@@ -10,10 +10,13 @@ mod desk;
 mod directory;
 pub mod error;
 mod find;
+mod merge;
 pub mod migrations;
+pub mod open_conflicts;
 pub mod people;
 pub mod person_codes;
 pub mod person_posts;
+pub mod person_versions;
 pub mod photos;
 pub mod placements;
 pub mod profiles;
@@ -31,6 +34,7 @@ pub use db::{CheckReport, Store, DB_FILE};
 pub use desk::PrintedCredit;
 pub use directory::{ImportedPerson, PeopleImport};
 pub use error::{Error, Result};
+pub use merge::{ArticleChange, ArticlePlan, Incoming, IncomingArticle, MergePlan};
 pub use photos::PhotoFilter;
 pub use publish_log::PublishEntry;
 pub use revisions::{Revision, RevisionKind, RevisionMeta};

@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_search_kinds",
         include_str!("../migrations/0006_search_kinds.sql"),
     ),
+    (
+        "0007_bundles",
+        include_str!("../migrations/0007_bundles.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.

@@ -117,3 +117,14 @@ pub fn delete(conn: &Connection, id: Uuid) -> Result<()> {
     }
     Ok(())
 }
+
+/// One placement, or `None`.
+pub fn get(conn: &Connection, id: Uuid) -> Result<Option<Placement>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM placements WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )
+    .optional()?
+    .transpose()
+}

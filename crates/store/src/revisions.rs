@@ -198,3 +198,26 @@ pub fn count(conn: &Connection, article_id: Uuid) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+/// The revisions of an article this store holds: id → the version it became here
+/// (`None` for one that never became the head here).
+pub fn known(
+    conn: &Connection,
+    article_id: Uuid,
+) -> Result<std::collections::HashMap<Uuid, Option<i64>>> {
+    let mut stmt = conn.prepare("SELECT id, version FROM revisions WHERE article_id = ?1")?;
+    let rows = stmt.query_map([article_id.to_string()], |r| {
+        Ok((uuid_col(r, 0)?, r.get::<_, Option<i64>>(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Makes a revision kept here without a version (a conflict) the revision of head
+/// version `version`, as `kind`: another laptop resolved the conflict in its favour.
+pub fn promote(conn: &Connection, id: Uuid, version: i64, kind: RevisionKind) -> Result<()> {
+    conn.execute(
+        "UPDATE revisions SET version = ?2, kind = ?3 WHERE id = ?1",
+        params![id.to_string(), version, kind.as_str()],
+    )?;
+    Ok(())
+}

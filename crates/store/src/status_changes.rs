@@ -60,3 +60,19 @@ pub fn articles_touched_by(conn: &Connection, profile_id: Uuid) -> Result<Vec<Uu
     let rows = stmt.query_map([profile_id.to_string()], |r| uuid_col(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Whether this exact change (article, statuses, profile, time) is already recorded.
+pub fn exists(conn: &Connection, c: &StatusChange) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM status_changes WHERE article_id = ?1 AND from_status = ?2
+                 AND to_status = ?3 AND profile_id = ?4 AND at = ?5)",
+        params![
+            c.article_id.to_string(),
+            c.from.as_str(),
+            c.to.as_str(),
+            c.profile_id.to_string(),
+            ts(&c.at),
+        ],
+        |r| r.get(0),
+    )?)
+}

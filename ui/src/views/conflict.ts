@@ -12,7 +12,15 @@ function articleText(a: Article): string {
   return `${a.headline}\n\n${a.lead}\n\n${documentToText(a.body)}`;
 }
 
-export function showConflict(conflict: Conflict, onChoice: (c: ConflictChoice) => void): void {
+/** Headings of the dialog; a conflict a bundle brought in names its sides differently. */
+export interface ConflictLabels {
+  title: string;
+  explain: string;
+  mine: string;
+  theirs: string;
+}
+
+export function showConflict(conflict: Conflict, onChoice: (c: ConflictChoice) => void, labels?: ConflictLabels): void {
   document.querySelector(".modal")?.remove();
   const merged = h("textarea", { class: "merge", "data-testid": "conflict-merged" });
   merged.value = documentToText(conflict.yours.body);
@@ -26,16 +34,16 @@ export function showConflict(conflict: Conflict, onChoice: (c: ConflictChoice) =
     h(
       "div",
       { class: "modal-box wide" },
-      h("h2", {}, t("conflict.title")),
-      h("p", {}, t("conflict.explain")),
+      h("h2", {}, labels?.title ?? t("conflict.title")),
+      h("p", {}, labels?.explain ?? t("conflict.explain")),
       h(
         "div",
         { class: "side-by-side" },
-        h("div", {}, h("h3", {}, t("conflict.mine")), h("pre", { "data-testid": "conflict-mine" }, articleText(conflict.yours))),
+        h("div", {}, h("h3", {}, labels?.mine ?? t("conflict.mine")), h("pre", { "data-testid": "conflict-mine" }, articleText(conflict.yours))),
         h(
           "div",
           {},
-          h("h3", {}, t("conflict.theirs", { version: Number(conflict.current.version) })),
+          h("h3", {}, labels?.theirs ?? t("conflict.theirs", { version: Number(conflict.current.version) })),
           h("pre", { "data-testid": "conflict-theirs" }, articleText(conflict.current)),
         ),
       ),

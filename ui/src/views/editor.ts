@@ -18,6 +18,7 @@ import { state } from "../store";
 import { charCount, shortTime, wordCount } from "../text";
 import { renderHistory } from "./history";
 import { showConflict } from "./conflict";
+import { showSend } from "./bundle";
 import { showShortcuts } from "./shortcuts";
 import { createFigurePanel } from "./figures";
 import { createProofPanel } from "./proof";
@@ -418,6 +419,34 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     });
   }
 
+  /** A conflict a bundle brought in (both laptops edited) is offered once, on opening. */
+  async function offerBundleConflict() {
+    const open = await api.bundleConflicts(article.id);
+    const c = open[0];
+    if (!c) return;
+    const who = c.kept.author;
+    showConflict(c, async (choice) => {
+      if (choice.kind !== "theirs") {
+        const base = choice.kind === "mine" ? c.yours : { ...c.yours, body: textToDocument(choice.body) };
+        const next = { ...structuredClone(base), version: article.version };
+        // Set first: the save callback then moves `article` to the saved version.
+        article = next;
+        await autosave.saveNow(next);
+      }
+      await api.resolveBundleConflict(c.kept.id);
+      reloadFields();
+      refreshHistory();
+      onListChanged();
+      void offerBundleConflict();
+    }, {
+      title: t("bundle.conflictTitle"),
+      explain: t("bundle.conflictExplain"),
+      mine: t("bundle.conflictIncoming", { who }),
+      theirs: t("bundle.conflictHere"),
+    });
+  }
+  void offerBundleConflict();
+
   const saveButton = h("button", {
     "data-testid": "save-named",
     title: "Ctrl+S",
@@ -443,6 +472,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       h("div", { class: "toolbar" }, statusEl, h("span", { class: "spacer" }),
         h("span", { class: "updated" }, shortTime(article.updated_at, state.settings.time_zone, state.settings.language)),
         h("button", { "data-testid": "shortcuts", title: "Ctrl+/", onclick: () => showShortcuts() }, t("shortcuts.button")),
+        h("button", { "data-testid": "send-bundle", onclick: async () => { await autosave.flush(); showSend(article.id); } }, t("bundle.sendButton")),
         saveButton, trashButton),
       headline,
       h("label", { class: "field-label" }, t("editor.lead"), leadCount, leadWarn),

@@ -1,0 +1,164 @@
+// Bundles between laptops: "Send to…" writes one article (with its history, people and
+// photos) to a .ndbundle file; a bundle dropped on the window is checked and previewed —
+// what it holds and what it will change — before Import writes anything.
+import { listen } from "@tauri-apps/api/event";
+import { api, CommandError } from "../api";
+import type { BundlePreview } from "../bindings/BundlePreview";
+import type { BundleProgress } from "../bindings/BundleProgress";
+import type { ArticleChange } from "../bindings/ArticleChange";
+import { h } from "../dom";
+import { t, type Key } from "../i18n";
+import { state } from "../store";
+
+/** Whether a dropped file is a bundle (by its extension). */
+export function isBundle(path: string): boolean {
+  return path.toLowerCase().endsWith(".ndbundle");
+}
+
+function message(e: unknown): string {
+  return e instanceof CommandError ? e.message : String(e);
+}
+
+function modal(testid: string, ...children: (HTMLElement | string)[]): HTMLElement {
+  document.querySelector(".modal")?.remove();
+  const dialog = h(
+    "div",
+    { class: "modal", role: "dialog", "aria-modal": "true", "data-testid": testid },
+    h("div", { class: "modal-box" }, ...children),
+  );
+  document.body.append(dialog);
+  return dialog;
+}
+
+const progressLine = (): HTMLElement => h("p", { class: "muted", "data-testid": "bundle-progress" });
+
+/** Shows the progress of a running bundle operation in the open dialog. */
+export async function listenBundleProgress(): Promise<void> {
+  await listen<BundleProgress>("bundle-progress", (e) => {
+    const el = document.querySelector("[data-testid=bundle-progress]");
+    if (!el) return;
+    const p = e.payload;
+    const pct = p.total > 0 ? Math.floor((Number(p.done) * 100) / Number(p.total)) : 0;
+    el.textContent = t(`bundle.step.${p.step}` as Key, { pct });
+  });
+}
+
+/** "Send to…": asks where to write the bundle for one article and writes it. */
+export function showSend(articleId: string): void {
+  const dir = state.info?.data_dir ?? "";
+  const sep = dir.includes("\\") ? "\\" : "/";
+  const path = h("input", { type: "text", "data-testid": "bundle-path", spellcheck: "false" });
+  path.value = `${dir}${sep}${articleId}.ndbundle`;
+  const status = progressLine();
+  const error = h("p", { class: "error", role: "alert", "data-testid": "bundle-error" });
+  const send = h("button", {
+    class: "primary",
+    "data-testid": "bundle-send",
+    onclick: async () => {
+      error.textContent = "";
+      send.disabled = true;
+      try {
+        const m = await api.exportBundle([articleId], path.value.trim());
+        status.textContent = t("bundle.sent", { path: path.value.trim(), entries: m.entries.length });
+        status.dataset.done = "true";
+      } catch (e) {
+        error.textContent = message(e);
+      } finally {
+        send.disabled = false;
+      }
+    },
+  }, t("bundle.send"));
+  const dialog = modal(
+    "bundle-send-dialog",
+    h("h2", {}, t("bundle.sendTitle")),
+    h("p", {}, t("bundle.sendExplain")),
+    h("label", {}, t("bundle.file"), path),
+    status,
+    error,
+    h("div", { class: "actions" }, send, h("button", { "data-testid": "bundle-close", onclick: () => dialog.remove() }, t("action.close"))),
+  );
+  path.focus();
+}
+
+function changeLabel(c: ArticleChange): string {
+  return t(`bundle.change.${c}` as Key);
+}
+
+function previewBody(p: BundlePreview): HTMLElement[] {
+  const m = p.manifest;
+  const who = m.sender.profile ?? t("bundle.unknownSender");
+  const people = (key: Key, names: string[]) =>
+    names.length ? [h("li", {}, t(key, { names: names.join(", ") }))] : [];
+  return [
+    h("p", {}, t("bundle.from", { who, when: new Date(m.created_at).toLocaleString() })),
+    h(
+      "ul",
+      { class: "bundle-plan" },
+      p.plan.articles.map((a) =>
+        h(
+          "li",
+          { "data-testid": "bundle-article", "data-change": a.change },
+          h("strong", {}, changeLabel(a.change)),
+          " ",
+          a.headline || t("list.untitled"),
+          " ",
+          h("span", { class: "muted" }, t("bundle.revisions", { n: a.new_revisions })),
+        ),
+      ),
+    ),
+    h(
+      "ul",
+      {},
+      h("li", { "data-testid": "bundle-photos" }, t("bundle.photos", { added: p.plan.new_photos, known: p.plan.known_photos })),
+      ...people("bundle.peopleAdded", p.plan.people_added),
+      ...people("bundle.peopleUpdated", p.plan.people_updated),
+      ...people("bundle.peopleRecorded", p.plan.people_recorded),
+    ),
+  ];
+}
+
+/** Checks a dropped bundle and shows what it will change; Import merges it. */
+export async function showBundlePreview(path: string, onImported: () => void): Promise<void> {
+  let preview: BundlePreview;
+  try {
+    preview = await api.planBundle(path);
+  } catch (e) {
+    const dialog = modal(
+      "bundle-preview",
+      h("h2", {}, t("bundle.previewTitle")),
+      h("p", { class: "error", role: "alert", "data-testid": "bundle-error" }, message(e)),
+      h("div", { class: "actions" }, h("button", { "data-testid": "bundle-cancel", onclick: () => dialog.remove() }, t("action.close"))),
+    );
+    return;
+  }
+  const nothing = preview.plan.articles.every((a) => a.change === "unchanged") && preview.plan.new_photos === 0
+    && preview.plan.people_added.length === 0 && preview.plan.people_updated.length === 0;
+  const status = progressLine();
+  const error = h("p", { class: "error", role: "alert", "data-testid": "bundle-error" });
+  const importButton = h("button", {
+    class: "primary",
+    "data-testid": "bundle-import",
+    onclick: async () => {
+      importButton.disabled = true;
+      error.textContent = "";
+      try {
+        await api.importBundle(path);
+        dialog.remove();
+        onImported();
+      } catch (e) {
+        error.textContent = message(e);
+        importButton.disabled = false;
+      }
+    },
+  }, t("bundle.import"));
+  if (nothing) importButton.disabled = true;
+  const dialog = modal(
+    "bundle-preview",
+    h("h2", {}, t("bundle.previewTitle")),
+    ...previewBody(preview),
+    nothing ? h("p", { "data-testid": "bundle-nothing" }, t("bundle.nothing")) : h("span", {}),
+    status,
+    error,
+    h("div", { class: "actions" }, importButton, h("button", { "data-testid": "bundle-cancel", onclick: () => dialog.remove() }, t("bundle.cancel"))),
+  );
+}
