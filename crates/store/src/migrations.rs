@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_search_kinds",
         include_str!("../migrations/0006_search_kinds.sql"),
     ),
+    (
+        "0008_publish_targets",
+        include_str!("../migrations/0008_publish_targets.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.
