@@ -16,7 +16,10 @@ wp_require_packages() {
     echo "wordpress: missing Debian packages: ${missing[*]} (scripts/setup.sh installs them)" >&2
     exit 3
   fi
-  [ "$(id -u)" -eq 0 ] || wp_fail "" "must run as root (writes /etc/wordpress, runs MariaDB as mysql)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "wordpress: must run as root (writes /etc/wordpress, runs MariaDB as mysql)" >&2
+    exit 4
+  fi
 }
 
 # Polls COMMAND every 0.1 s for up to SECONDS; fails with what it waited for.

@@ -15,7 +15,9 @@ pub enum Error {
     Tls { url: String, reason: String },
     #[error("the site refused the user name or application password (401). Check them with `newsdesk target test`")]
     Unauthorized,
-    #[error("this user may not do that on the site (403): it needs the Editor or Administrator role")]
+    #[error(
+        "this user may not do that on the site (403): it needs the Editor or Administrator role"
+    )]
     Forbidden,
     #[error("the site has no such address (404): {url}")]
     NotFound { url: String },
@@ -39,7 +41,9 @@ pub enum Error {
     Photo { name: String, reason: String },
     #[error("no keyring answered ({0}); the password is kept in the encrypted file of the data folder instead")]
     NoKeyring(String),
-    #[error("the password vault cannot be opened: the vault password is wrong or the file is damaged")]
+    #[error(
+        "the password vault cannot be opened: the vault password is wrong or the file is damaged"
+    )]
     VaultPassword,
     #[error("the password vault needs a password: set NEWSDESK_VAULT_PASSWORD")]
     NoVaultPassword,

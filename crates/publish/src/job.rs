@@ -38,7 +38,9 @@ pub fn target_for(store: &Store, secrets: &Secrets, name: &str) -> Result<Box<dy
     let backend = Backend::parse(&t.secret_store).unwrap_or(Backend::Vault);
     let password = secrets.load(name, backend)?;
     match t.kind.as_str() {
-        "wordpress" => Ok(Box::new(WordPress::new(&t.name, &t.url, &t.user, &password)?)),
+        "wordpress" => Ok(Box::new(WordPress::new(
+            &t.name, &t.url, &t.user, &password,
+        )?)),
         other => Err(Error::Rejected {
             status: 0,
             message: format!("unknown kind of target '{other}'"),
@@ -121,7 +123,10 @@ pub fn withdraw(
     let who = if moves {
         store.acting_profile(profile)?.name
     } else {
-        store.acting_profile(profile).map(|p| p.name).unwrap_or_default()
+        store
+            .acting_profile(profile)
+            .map(|p| p.name)
+            .unwrap_or_default()
     };
     let target = target_for(store, secrets, target_name)?;
     let out = {
@@ -235,7 +240,10 @@ pub fn build_job(
             .collect();
         let mut out = html::body(&blocks, &figs);
         if !byline.is_empty() {
-            out.push_str(&format!("<p class=\"byline\">{}</p>\n", html::text(&byline)));
+            out.push_str(&format!(
+                "<p class=\"byline\">{}</p>\n",
+                html::text(&byline)
+            ));
         }
         out
     }));

@@ -60,9 +60,12 @@ pub struct Job {
     pub status: String,
 }
 
+/// Renders the body HTML given each figure's (placement id, media address).
+pub type RenderBody = dyn Fn(&[(uuid::Uuid, String)]) -> String + Send + Sync;
+
 /// Renders the body HTML once the media addresses are known.
 #[derive(Clone)]
-pub struct BodyRenderer(pub std::sync::Arc<dyn Fn(&[(uuid::Uuid, String)]) -> String + Send + Sync>);
+pub struct BodyRenderer(pub std::sync::Arc<RenderBody>);
 
 impl std::fmt::Debug for BodyRenderer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -90,7 +90,7 @@ impl Secrets {
                 let entry = keyring::Entry::new(SERVICE, &account(target))
                     .map_err(|e| Error::Keyring(e.to_string()))?;
                 match entry.set_password(password) {
-                    Ok(()) => return Ok((Backend::Keyring, None)),
+                    Ok(()) => Ok((Backend::Keyring, None)),
                     Err(e) => {
                         self.vault_put(target, password)?;
                         Ok((Backend::Vault, Some(e.to_string())))
@@ -169,7 +169,9 @@ impl Secrets {
         let cipher = cipher(self.password()?, &salt, &file.kdf)?;
         let mut out = BTreeMap::new();
         for (name, sealed) in file.entries {
-            let nonce = B64.decode(&sealed.nonce).map_err(|_| Error::VaultPassword)?;
+            let nonce = B64
+                .decode(&sealed.nonce)
+                .map_err(|_| Error::VaultPassword)?;
             let data = B64.decode(&sealed.data).map_err(|_| Error::VaultPassword)?;
             if nonce.len() != 24 {
                 return Err(Error::VaultPassword);
@@ -319,7 +321,10 @@ mod tests {
         assert_eq!(s.load("web", Backend::Vault).unwrap(), "abcd EFGH ijkl");
         assert_eq!(s.load("en", Backend::Vault).unwrap(), "second");
         let raw = fs::read_to_string(s.vault_path()).unwrap();
-        assert!(!raw.contains("abcd EFGH"), "the password is not in the file in clear");
+        assert!(
+            !raw.contains("abcd EFGH"),
+            "the password is not in the file in clear"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -327,11 +332,20 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         let wrong = Secrets::new(d.path(), Some("sai".into()), true);
-        assert_eq!(wrong.load("web", Backend::Vault).unwrap_err().code(), "vault_password");
+        assert_eq!(
+            wrong.load("web", Backend::Vault).unwrap_err().code(),
+            "vault_password"
+        );
         let none = Secrets::new(d.path(), None, true);
-        assert_eq!(none.load("web", Backend::Vault).unwrap_err().code(), "no_vault_password");
+        assert_eq!(
+            none.load("web", Backend::Vault).unwrap_err().code(),
+            "no_vault_password"
+        );
         s.remove("web").unwrap();
-        assert_eq!(s.load("web", Backend::Vault).unwrap_err().code(), "no_password");
+        assert_eq!(
+            s.load("web", Backend::Vault).unwrap_err().code(),
+            "no_password"
+        );
         assert_eq!(s.load("en", Backend::Vault).unwrap(), "second");
     }
 
@@ -347,7 +361,10 @@ mod tests {
         v["entries"]["other"] = sealed;
         v["entries"].as_object_mut().unwrap().remove("web");
         fs::write(s.vault_path(), v.to_string()).unwrap();
-        assert_eq!(s.load("other", Backend::Vault).unwrap_err().code(), "vault_password");
+        assert_eq!(
+            s.load("other", Backend::Vault).unwrap_err().code(),
+            "vault_password"
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use newsdesk_store::RemotePost;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::{ConnectionReport, Error, Job, Ledger, MediaItem, PublishProgress, Published, Result, Target};
+use crate::{
+    ConnectionReport, Error, Job, Ledger, MediaItem, PublishProgress, Published, Result, Target,
+};
 
 /// A WordPress site.
 pub struct WordPress {
@@ -63,7 +65,11 @@ impl WordPress {
             Root::Pretty(r) => format!("{r}{route}"),
             Root::Query(r) => format!("{r}{}", encode(route)),
         };
-        let mut sep = if matches!(root, Root::Pretty(_)) { '?' } else { '&' };
+        let mut sep = if matches!(root, Root::Pretty(_)) {
+            '?'
+        } else {
+            '&'
+        };
         for (k, v) in query {
             u.push(sep);
             u.push_str(k);
@@ -143,7 +149,10 @@ impl WordPress {
     /// Finds the REST root: `/wp-json/`, else `/?rest_route=/`; it must offer `wp/v2`.
     fn root(&self) -> Result<(Root, Value)> {
         let candidates = [
-            (Root::Pretty(format!("{}/wp-json", self.base)), format!("{}/wp-json/", self.base)),
+            (
+                Root::Pretty(format!("{}/wp-json", self.base)),
+                format!("{}/wp-json/", self.base),
+            ),
             (
                 Root::Query(format!("{}/?rest_route=", self.base)),
                 format!("{}/?rest_route=/", self.base),
@@ -159,11 +168,12 @@ impl WordPress {
                     if has_v2 {
                         return Ok((root, v));
                     }
-                    last = "the REST API does not offer wp/v2 (WordPress 4.7 or newer is needed)".into();
+                    last = "the REST API does not offer wp/v2 (WordPress 4.7 or newer is needed)"
+                        .into();
                 }
-                Err(e @ (Error::Unreachable { .. } | Error::Timeout { .. } | Error::Tls { .. })) => {
-                    return Err(e)
-                }
+                Err(
+                    e @ (Error::Unreachable { .. } | Error::Timeout { .. } | Error::Tls { .. }),
+                ) => return Err(e),
                 Err(e) => last = e.to_string(),
             }
         }
@@ -187,7 +197,12 @@ impl WordPress {
         let url = self.url(
             root,
             "/wp/v2/media",
-            &[("per_page", "100"), ("orderby", "date"), ("order", "desc"), ("context", "edit")],
+            &[
+                ("per_page", "100"),
+                ("orderby", "date"),
+                ("order", "desc"),
+                ("context", "edit"),
+            ],
         );
         let list = self.call("GET", &url, true, Body::None)?;
         Ok(list.as_array().into_iter().flatten().find_map(|m| {
@@ -234,9 +249,12 @@ impl WordPress {
             let url = self.url(root, "/wp/v2/tags", &[("search", tag), ("per_page", "100")]);
             let found = self.call("GET", &url, true, Body::None)?;
             let hit = found.as_array().into_iter().flatten().find_map(|t| {
-                (str_of(&t["name"]) == name || str_of(&t["name"]) == tag)
-                    .then(|| t["id"].as_i64())
-                    .flatten()
+                let n = str_of(&t["name"]);
+                if n == name || n == tag {
+                    t["id"].as_i64()
+                } else {
+                    None
+                }
             });
             let id = match hit {
                 Some(id) => id,
@@ -407,7 +425,11 @@ impl Target for WordPress {
         progress(PublishProgress {
             done: total,
             total,
-            step: if updated { "post updated".into() } else { "post created".into() },
+            step: if updated {
+                "post updated".into()
+            } else {
+                "post created".into()
+            },
         });
         Ok(Published {
             target: self.name.clone(),
@@ -456,7 +478,11 @@ pub fn media_stem(hash: &str) -> String {
 fn str_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        Value::Object(o) => o.get("raw").or_else(|| o.get("rendered")).map(str_of).unwrap_or_default(),
+        Value::Object(o) => o
+            .get("raw")
+            .or_else(|| o.get("rendered"))
+            .map(str_of)
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -507,7 +533,9 @@ fn status_error(status: u16, url: &str, body: Option<Value>) -> Error {
     match status {
         401 => Error::Unauthorized,
         403 => Error::Forbidden,
-        404 => Error::NotFound { url: url.to_owned() },
+        404 => Error::NotFound {
+            url: url.to_owned(),
+        },
         413 => Error::TooLarge,
         500..=599 => Error::Server { status },
         _ => Error::Rejected { status, message },
@@ -538,7 +566,13 @@ mod tests {
 
     #[test]
     fn addresses_are_checked_and_routes_built_for_both_roots() {
-        assert_eq!(WordPress::new("w", "ftp://x.vn", "u", "p").err().unwrap().code(), "bad_url");
+        assert_eq!(
+            WordPress::new("w", "ftp://x.vn", "u", "p")
+                .err()
+                .unwrap()
+                .code(),
+            "bad_url"
+        );
         let wp = WordPress::new("w", "https://bao.vn/", "u", "p").unwrap();
         let pretty = Root::Pretty("https://bao.vn/wp-json".into());
         let query = Root::Query("https://bao.vn/?rest_route=".into());

@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(p.remote_id, None);
         p.remote_id = Some(42);
         s.put_remote_post(&p).unwrap();
-        assert_eq!(s.remote_post(a.id, "web").unwrap().unwrap().remote_id, Some(42));
+        assert_eq!(
+            s.remote_post(a.id, "web").unwrap().unwrap().remote_id,
+            Some(42)
+        );
         s.put_remote_media(&RemoteMedia {
             target: "web".into(),
             content_hash: "ab".into(),
