@@ -50,7 +50,7 @@ wp_start_db() { # DIR
     --skip-log-bin --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-buffer-pool-size=64M </dev/null >/dev/null 2>&1 &
   echo $! >"$R/db.pid"
-  wp_wait "database" 30 mariadb-admin --no-defaults --socket="$R/run/mysqld.sock" ping
+  wp_wait "database" 60 mariadb-admin --no-defaults --socket="$R/run/mysqld.sock" ping
   openssl rand -hex 16 >"$R/db.password" 2>/dev/null || head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$R/db.password"
   mariadb --no-defaults --socket="$R/run/mysqld.sock" -u root <<SQL || wp_fail "$R" "cannot create the database"
 CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
@@ -111,7 +111,7 @@ wp_start_web() { # DIR
     -S "127.0.0.1:$port" -t /usr/share/wordpress "$here/router.php" \
     </dev/null >>"$R/web.log" 2>&1) &
   echo $! >"$R/web.pid"
-  wp_wait "php server on port $port" 15 curl -sS -o /dev/null "http://127.0.0.1:$port/wp-includes/version.php"
+  wp_wait "php server on port $port" 30 curl -sS -o /dev/null "http://127.0.0.1:$port/wp-includes/version.php"
 }
 
 wp_stop_web() { # DIR

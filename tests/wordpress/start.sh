@@ -26,9 +26,9 @@ PORT="$(wp_free_port)"
 echo "$PORT" >"$R/port"
 wp_write_config "$R" "$ID" "$PORT"
 wp_start_web "$R"
-PASSWORD="$(cd "$R" && php "$HERE/install.php" "$ID" "127.0.0.1:$PORT" "$USER_NAME" 2>"$R/install.log")" ||
+PASSWORD="$(cd "$R" && timeout 180 php "$HERE/install.php" "$ID" "127.0.0.1:$PORT" "$USER_NAME" 2>"$R/install.log")" ||
   wp_fail "$R" "the WordPress install failed" "$R/install.log"
 URL="http://127.0.0.1:$PORT"
-wp_wait "REST API" 30 curl -fsS -o /dev/null -u "$USER_NAME:$PASSWORD" "$URL/wp-json/wp/v2/users/me"
+wp_wait "REST API" 60 curl -fsS -o /dev/null -u "$USER_NAME:$PASSWORD" "$URL/wp-json/wp/v2/users/me"
 ok=1
 printf '{"url":"%s","user":"%s","password":"%s","dir":"%s"}\n' "$URL" "$USER_NAME" "$PASSWORD" "$R"
