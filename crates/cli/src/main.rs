@@ -13,6 +13,7 @@ mod export;
 mod people;
 mod photo;
 mod proof;
+mod publish;
 mod revisions;
 mod search;
 mod settings;
@@ -82,6 +83,13 @@ enum Command {
     /// Send articles to another laptop as a bundle file, or receive one.
     #[command(subcommand)]
     Bundle(bundle::BundleCmd),
+    /// Websites to publish to: add, test, list, remove.
+    #[command(subcommand)]
+    Target(publish::TargetCmd),
+    /// Publish (or update) an approved article on a target; prints the remote id and URL.
+    Publish(publish::PublishArgs),
+    /// Take an article off a target (back to draft there).
+    Withdraw(publish::WithdrawArgs),
 }
 
 #[derive(Subcommand)]
@@ -286,6 +294,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export(args) => export::run(dir, args)?,
         Command::Bundle(cmd) => bundle::run(dir, cmd)?,
+        Command::Target(cmd) => publish::target(dir, cmd)?,
+        Command::Publish(args) => publish::publish(dir, args)?,
+        Command::Withdraw(args) => publish::withdraw(dir, args)?,
         Command::Db(DbCmd::Check) => {
             let store = open(dir)?;
             let report = store.check()?;

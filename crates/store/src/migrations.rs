@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_bundles",
         include_str!("../migrations/0007_bundles.sql"),
     ),
+    (
+        "0008_publish_targets",
+        include_str!("../migrations/0008_publish_targets.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.
