@@ -2,6 +2,7 @@
 // photos) to a .ndbundle file; a bundle dropped on the window is checked and previewed —
 // what it holds and what it will change — before Import writes anything.
 import { listen } from "@tauri-apps/api/event";
+import { save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError } from "../api";
 import type { BundlePreview } from "../bindings/BundlePreview";
 import type { BundleProgress } from "../bindings/BundleProgress";
@@ -72,7 +73,13 @@ export function showSend(articleId: string): void {
     "bundle-send-dialog",
     h("h2", {}, t("bundle.sendTitle")),
     h("p", {}, t("bundle.sendExplain")),
-    h("label", {}, t("bundle.file"), path),
+    h("label", {}, t("bundle.file"), h("div", { class: "row" }, path, h("button", {
+      "data-testid": "bundle-browse",
+      onclick: async () => {
+        const picked = await saveDialog({ title: t("bundle.sendTitle"), defaultPath: path.value, filters: [{ name: "Newsdesk", extensions: ["ndbundle"] }] });
+        if (picked) path.value = picked.toLowerCase().endsWith(".ndbundle") ? picked : `${picked}.ndbundle`;
+      },
+    }, t("action.browse")))),
     status,
     error,
     h("div", { class: "actions" }, send, h("button", { "data-testid": "bundle-close", onclick: () => dialog.remove() }, t("action.close"))),

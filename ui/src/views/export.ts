@@ -2,6 +2,7 @@
 // file-dialog plugin), then the export runs in the background with a progress bar and ends
 // with the files written or a clear error. The checklist runs first and blocks it.
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError } from "../api";
 import type { ApiError } from "../bindings/ApiError";
 import type { ExportFormat } from "../bindings/ExportFormat";
@@ -118,7 +119,13 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
         h("legend", {}, t("export.formats")),
         boxes.map((b) => h("label", { class: "check" }, b, t(`export.format.${b.value}` as Key)))),
       h("label", { class: "check" }, zip, t("export.zip")),
-      h("label", {}, t("export.folder"), out),
+      h("label", {}, t("export.folder"), h("div", { class: "row" }, out, h("button", {
+        "data-testid": "export-browse",
+        onclick: async () => {
+          const picked = await openDialog({ directory: true, multiple: false, title: t("export.folder"), defaultPath: out.value || undefined });
+          if (typeof picked === "string") out.value = picked;
+        },
+      }, t("action.browse")))),
       bar,
       step,
       error,
