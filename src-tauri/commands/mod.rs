@@ -10,3 +10,4 @@ pub mod proof;
 pub mod revision;
 pub mod search;
 pub mod settings;
+pub mod template;

@@ -24,6 +24,11 @@ import type { PhotoFilter } from "./bindings/PhotoFilter";
 import type { PhotoMeta } from "./bindings/PhotoMeta";
 import type { Placement } from "./bindings/Placement";
 import type { PrintedCredit } from "./bindings/PrintedCredit";
+import type { Expansion } from "./bindings/Expansion";
+import type { NewPerson } from "./bindings/NewPerson";
+import type { PeopleImport } from "./bindings/PeopleImport";
+import type { TemplateCatalog } from "./bindings/TemplateCatalog";
+import type { Voice } from "./bindings/Voice";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -85,6 +90,16 @@ export const api = {
   convertText: (text: string) => call<Converted>("proof_convert", { text }),
   getProofConfig: () => call<ProofConfig>("proof_config_get"),
   setProofConfig: (config: ProofConfig) => call<ProofConfig>("proof_config_set", { config }),
+  listTemplates: () => call<TemplateCatalog>("template_list"),
+  articleFromTemplate: (key: string, bylines: string[]) => call<Article>("article_from_template", { key, bylines }),
+  listPeople: () => call<Person[]>("person_list"),
+  findPeople: (query: string, limit = 8) => call<Person[]>("person_find", { query, limit }),
+  addPerson: (person: NewPerson) => call<Person>("person_add", { new: person }),
+  updatePerson: (person: Person) => call<Person>("person_update", { person }),
+  removePerson: (id: string) => call<null>("person_remove", { id }),
+  importPeopleCsv: (text: string) => call<PeopleImport>("person_import_csv", { text }),
+  voiceFor: (person: string, article: string) => call<Voice>("person_voice", { person, article }),
+  expandCodes: (text: string, day: string) => call<Expansion>("person_expand", { text, day }),
 };
 
 export type Api = typeof api;

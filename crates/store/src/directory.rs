@@ -323,6 +323,13 @@ impl Store {
         Ok(report)
     }
 
+    /// Imports a people CSV given as bytes (see [`Store::import_people`]); a file
+    /// whose header cannot be read is an error, broken rows are reported by line.
+    pub fn import_people_csv(&mut self, bytes: &[u8]) -> Result<PeopleImport> {
+        let csv = newsdesk_core::person_csv::read(bytes)?;
+        self.import_people(csv)
+    }
+
     /// The templates "New article" offers: built-ins and the data folder's files,
     /// with the files that could not be used.
     pub fn templates(&self) -> TemplateCatalog {
@@ -345,6 +352,17 @@ impl Store {
             body.fill_from_directory(&load_all(&self.conn)?, settings.today()?);
         }
         Ok(new)
+    }
+
+    /// Creates an article from the template `key` (see [`Store::new_from_template`]).
+    pub fn create_from_template(
+        &mut self,
+        key: &str,
+        byline_names: &[String],
+        author: &str,
+    ) -> Result<newsdesk_core::Article> {
+        let new = self.new_from_template(key, byline_names)?;
+        self.create(new, author)
     }
 }
 
