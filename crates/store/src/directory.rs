@@ -577,4 +577,22 @@ mod tests {
         assert_eq!(s.people().unwrap().len(), 2);
         assert!(s.check().unwrap().ok);
     }
+
+    #[test]
+    fn an_article_from_a_template_and_a_csv_given_as_text() {
+        let mut s = Store::open_in_memory().unwrap();
+        let a = s
+            .create_from_template("voices", &["Minh Anh".into()], "test")
+            .unwrap();
+        assert_eq!(a.bylines[0].role, Role::Interviewer);
+        assert!(!a.placeholders().is_empty());
+        assert!(matches!(
+            s.create_from_template("nothing", &[], "test"),
+            Err(Error::NoTemplate(_))
+        ));
+        let csv = "full_name,honorific\nTrần Thị Lan,Bà\n\"broken,Ông\n";
+        let report = s.import_people_csv(csv.as_bytes()).unwrap();
+        assert_eq!(report.added.len(), 1);
+        assert!(s.import_people_csv(b"colour\nred\n").is_err());
+    }
 }

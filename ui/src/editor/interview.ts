@@ -89,10 +89,13 @@ async function expand(el: HTMLInputElement | HTMLTextAreaElement, onChange: (v: 
   const before = el.value;
   try {
     const out = await api.expandCodes(before, context.day);
-    // Typing went on meanwhile: leave it.
-    if (el.value !== before || out.text === before) return;
-    el.value = out.text;
-    onChange(out.text);
+    // Typing may have gone on meanwhile at the end: keep it after the expansion.
+    if (out.text === before || !el.value.startsWith(before)) return;
+    const next = out.text + el.value.slice(before.length);
+    const end = el.selectionStart === el.value.length;
+    el.value = next;
+    if (end) el.setSelectionRange(next.length, next.length);
+    onChange(next);
   } catch {
     // A code that cannot be expanded stays as typed.
   }
