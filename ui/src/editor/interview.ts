@@ -46,6 +46,11 @@ export interface InterviewContext {
 
 let context: InterviewContext = { articleId: null, day: new Date().toISOString().slice(0, 10) };
 
+/** The open article's context (for code expansion elsewhere in the body). */
+export function interviewContext(): InterviewContext {
+  return context;
+}
+
 /** Sets the article the interview forms belong to (the editor view calls it on open). */
 export function setInterviewContext(c: InterviewContext): void {
   context = c;
