@@ -177,6 +177,8 @@ describe("the voices form in a real editor", () => {
     type(names[1], "Trần Thị Lan");
     type(open.element.querySelectorAll("[data-testid=voice-statement]")[1], "Tôi đồng ý.\n\nĐoạn hai.");
     expect(changes).toBeGreaterThan(0);
+    // The form is kept while typing (the writer's focus stays in the field).
+    expect(open.element.querySelectorAll("[data-testid=voice-name]")[1]).toBe(names[1]);
     let got = open.document().blocks[1] as Extract<Block, { type: "voices" }>;
     expect(got.voices[1].name).toBe("Trần Thị Lan");
     expect(got.voices[1].statement).toEqual([p("Tôi đồng ý."), p("Đoạn hai.")]);
