@@ -5,6 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { CLI, byId, cli, freshDataDir, launch, shot, typeInto, waitSaved } from "./lib.mjs";
 
 function stored(dir, id) {
@@ -55,6 +57,11 @@ test("a multi-voice article from the template, people from the directory, reorde
     "--position", "Giám đốc Sở Y tế", "--since", "2015-01-01", "--code", "nvh").trim();
   cli(dir, "people", "promote", hung, "--name", "Phó Chủ tịch UBND tỉnh", "--from", "2022-07-01");
   cli(dir, "people", "add", "--name", "Trần Thị Lan", "--honorific", "Bà", "--position", "nông dân xã Hải Lăng", "--code", "lan");
+  // A newsroom template that is fine and one with a block kind this Newsdesk does not know.
+  mkdirSync(path.join(dir, "templates"), { recursive: true });
+  const legal = cli(dir, "templates", "show", "qa").replace('"key": "qa"', '"key": "hoi-dap-phap-luat"').replace(/"name": "[^"]*"/, '"name": "Hỏi – đáp pháp luật"');
+  writeFileSync(path.join(dir, "templates", "legal.json"), legal);
+  writeFileSync(path.join(dir, "templates", "broken.json"), legal.replace('"hoi-dap-phap-luat"', '"other"').replace('"paragraph"', '"figurine"'));
 
   let browser = await launch(dir);
   let id;
@@ -63,6 +70,12 @@ test("a multi-voice article from the template, people from the directory, reorde
     const picker = await byId(browser, "template-picker");
     await picker.waitForDisplayed();
     await (await byId(browser, "template-bylines")).setValue("Minh Anh");
+    const legalChoice = await browser.$('[data-testid="template-choice"][data-key="hoi-dap-phap-luat"]');
+    await legalChoice.waitForDisplayed({ timeout: 5000 });
+    assert.match(await legalChoice.getText(), /Hỏi – đáp pháp luật/);
+    const problem = await byId(browser, "template-problem");
+    assert.match(await problem.getText(), /templates\/broken\.json: .*figurine/);
+    await shot(browser, "interview-template-picker");
     const voicesChoice = await browser.$('[data-testid="template-choice"][data-key="voices"]');
     await voicesChoice.waitForDisplayed({ timeout: 5000 });
     await voicesChoice.click();
