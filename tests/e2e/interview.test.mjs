@@ -155,7 +155,7 @@ test("a multi-voice article from the template, people from the directory, reorde
   }
 });
 
-test("the people dialog lists, edits dated positions and reports a broken CSV row", async () => {
+test("the people dialog lists people and edits their dated posts and codes", async () => {
   const dir = freshDataDir();
   cli(dir, "people", "add", "--name", "Lê Văn Tám", "--honorific", "Đồng chí", "--position", "Bí thư Huyện ủy Gio Linh");
   const browser = await launch(dir);
