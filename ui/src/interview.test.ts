@@ -190,10 +190,21 @@ describe("the voices form in a real editor", () => {
     (open.element.querySelectorAll("[data-testid=voice-up]")[1] as HTMLButtonElement).click();
     got = open.document().blocks[1] as Extract<Block, { type: "voices" }>;
     expect(got.voices.map((v) => v.name)).toEqual(["Trần Thị Lan", "Lê Văn Tám"]);
+    // Alt+↓ in a field moves its voice down and keeps the cursor in that field.
+    const st = open.element.querySelectorAll<HTMLElement>("[data-testid=voice-statement]")[0];
+    st.focus();
+    st.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true }));
+    got = open.document().blocks[1] as Extract<Block, { type: "voices" }>;
+    expect(got.voices.map((v) => v.name)).toEqual(["Lê Văn Tám", "Trần Thị Lan"]);
+    expect(document.activeElement).toBe(open.element.querySelectorAll("[data-testid=voice-statement]")[1]);
+    (open.element.querySelectorAll("[data-testid=voice-up]")[1] as HTMLButtonElement).click();
     (open.element.querySelector("[data-testid=voice-add]") as HTMLButtonElement).click();
     expect(open.element.querySelectorAll("[data-testid=voice]")).toHaveLength(3);
 
-    // Undo walks the edits back.
+    // Undo walks the edits back (jsdom has no layout: give the scroll an empty one).
+    (document.activeElement as HTMLElement).blur();
+    const rects = { getClientRects: () => [], getBoundingClientRect: () => new DOMRect() };
+    Object.assign(Range.prototype, rects);
     open.editor.commands.undo();
     expect(open.element.querySelectorAll("[data-testid=voice]")).toHaveLength(2);
 

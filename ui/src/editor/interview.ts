@@ -158,6 +158,20 @@ function formView<T>(node: PmNode, view: EditorView, getPos: () => number | unde
   };
   const render = () => replace(dom, draw(value, commit));
   render();
+  // Alt+↑ / Alt+↓ in a field moves its voice or turn; the cursor stays in the same field.
+  dom.addEventListener("keydown", (e) => {
+    if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+    const target = e.target as HTMLElement;
+    const item = target.closest<HTMLElement>("[data-testid=voice], [data-testid=turn]");
+    const kind = item?.dataset.testid;
+    const button = item?.querySelector<HTMLButtonElement>(`[data-testid=${kind}-${e.key === "ArrowUp" ? "up" : "down"}]`);
+    if (!item || !button || button.disabled) return;
+    e.preventDefault();
+    const to = Number(item.dataset.index) + (e.key === "ArrowUp" ? -1 : 1);
+    const fieldId = target.dataset.testid;
+    button.click();
+    dom.querySelectorAll<HTMLElement>(`[data-testid=${kind}]`)[to]?.querySelector<HTMLElement>(`[data-testid=${fieldId}]`)?.focus();
+  });
   return {
     dom,
     update(n) {
