@@ -93,7 +93,9 @@ test("a multi-voice article from the template, people from the directory, reorde
     await typeInto(await nth(browser, "voice-quote", 0), "Phải lắng nghe dân");
     await typeInto(await nth(browser, "voice-statement", 0), "Tôi cho rằng phải lắng nghe dân. Như \\lan ");
     await browser.waitUntil(async () => (await (await nth(browser, "voice-statement", 0)).getValue()).includes("Bà Trần Thị Lan, nông dân xã Hải Lăng"),
-      { timeout: 5000, timeoutMsg: "the code was not expanded" });
+      { timeout: 5000, timeoutMsg: "the code was not expanded" }).catch(async (e) => {
+      throw new Error(`${e.message}: ${await (await nth(browser, "voice-statement", 0)).getValue()}`);
+    });
     await (await nth(browser, "voice-statement", 0)).addValue("đã nói.");
     assert.equal((await voiceLines(browser))[0], "Ông Nguyễn Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh: “Phải lắng nghe dân”");
 

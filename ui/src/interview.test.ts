@@ -10,6 +10,7 @@ import type { Person } from "./bindings/Person";
 import type { VoiceSection } from "./bindings/VoiceSection";
 import { createBodyEditor, type BodyEditor } from "./editor/body";
 import {
+  articleDay,
   blocksField,
   fieldBlocks,
   fieldInlines,
@@ -69,6 +70,12 @@ describe("form fields", () => {
       p("Tiếng"),
     ]);
     expect(fieldTitles(" Tỉnh ủy viên ;; Đại biểu HĐND tỉnh ")).toEqual(["Tỉnh ủy viên", "Đại biểu HĐND tỉnh"]);
+  });
+
+  it("the article's day is taken in the newsroom's time zone", () => {
+    expect(articleDay("2026-11-30T18:30:00Z", "Asia/Ho_Chi_Minh")).toBe("2026-12-01");
+    expect(articleDay("2026-11-30T18:30:00Z", "UTC")).toBe("2026-11-30");
+    expect(articleDay("2026-11-30T18:30:00Z", "Not/AZone")).toBe("2026-11-30");
   });
 
   it("moving and removing", () => {

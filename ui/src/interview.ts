@@ -213,7 +213,11 @@ export function copy<T extends Interview | VoiceSection>(v: T): T {
 /** The day an article speaks for (its creation day in the newsroom's time zone): `2026-12-01`. */
 export function articleDay(createdAt: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(createdAt));
+    // From the parts: how a locale writes the whole date differs between engines.
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(createdAt));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    const day = `${part("year")}-${part("month")}-${part("day")}`;
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : createdAt.slice(0, 10);
   } catch {
     return createdAt.slice(0, 10);
   }
