@@ -75,7 +75,7 @@ function field(
   onChange: (v: string) => void,
 ): HTMLInputElement | HTMLTextAreaElement {
   const el = h(tag, {
-    class: `iv-field iv-${testid}`,
+    class: prompt ? `iv-field iv-${testid} prompt` : `iv-field iv-${testid}`,
     "data-testid": testid,
     placeholder: prompt || t(label),
     title: t(label),
