@@ -15,3 +15,4 @@ pub mod revision;
 pub mod search;
 pub mod settings;
 pub mod workflow;
+pub mod template;

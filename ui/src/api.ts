@@ -35,6 +35,11 @@ import type { BundleManifest } from "./bindings/BundleManifest";
 import type { BundlePreview } from "./bindings/BundlePreview";
 import type { MergePlan } from "./bindings/MergePlan";
 import type { Conflict } from "./bindings/Conflict";
+import type { Expansion } from "./bindings/Expansion";
+import type { NewPerson } from "./bindings/NewPerson";
+import type { PeopleImport } from "./bindings/PeopleImport";
+import type { TemplateCatalog } from "./bindings/TemplateCatalog";
+import type { Voice } from "./bindings/Voice";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -114,6 +119,16 @@ export const api = {
   importBundle: (path: string) => call<MergePlan>("bundle_import", { path }),
   bundleConflicts: (articleId: string) => call<Conflict[]>("bundle_conflicts", { articleId }),
   resolveBundleConflict: (revisionId: string) => call<null>("bundle_resolve_conflict", { revisionId }),
+  listTemplates: () => call<TemplateCatalog>("template_list"),
+  articleFromTemplate: (key: string, bylines: string[]) => call<Article>("article_from_template", { key, bylines }),
+  listPeople: () => call<Person[]>("person_list"),
+  findPeople: (query: string, limit = 8) => call<Person[]>("person_find", { query, limit }),
+  addPerson: (person: NewPerson) => call<Person>("person_add", { new: person }),
+  updatePerson: (person: Person) => call<Person>("person_update", { person }),
+  removePerson: (id: string) => call<null>("person_remove", { id }),
+  importPeopleCsv: (text: string) => call<PeopleImport>("person_import_csv", { text }),
+  voiceFor: (person: string, article: string) => call<Voice>("person_voice", { person, article }),
+  expandCodes: (text: string, day: string) => call<Expansion>("person_expand", { text, day }),
 };
 
 export type Api = typeof api;

@@ -15,6 +15,9 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { loadProfiles, profileSwitch } from "./views/profiles";
 import { filterBar, filtering, listFilter } from "./views/listfilter";
 import { isBundle, listenBundleProgress, showBundlePreview } from "./views/bundle";
+import type { Article } from "./bindings/Article";
+import { showTemplatePicker } from "./views/templates";
+import { showPeople } from "./views/people";
 
 const root = document.getElementById("app")!;
 const listBox = h("nav", { class: "list-pane", "data-testid": "draft-list" });
@@ -71,6 +74,20 @@ async function newDraft(): Promise<void> {
   (document.querySelector("[data-testid=headline]") as HTMLInputElement | null)?.focus();
 }
 
+async function fromTemplate(): Promise<void> {
+  if (editor) await editor.flush();
+  await showTemplatePicker(
+    () => void newDraft(),
+    async (a: Article) => {
+      state.showTrash = false;
+      if (view !== "articles") await switchView("articles");
+      await refreshList();
+      await open(a.id);
+      (document.querySelector("[data-testid=headline]") as HTMLInputElement | null)?.focus();
+    },
+  );
+}
+
 function trashList(): HTMLElement {
   return h(
     "div",
@@ -124,6 +141,7 @@ function topBar(): HTMLElement {
     { class: "topbar" },
     h("strong", { class: "brand" }, state.settings.paper_name || t("app.title")),
     h("button", { class: "primary", "data-testid": "new-draft", title: "Ctrl+N", onclick: () => void newDraft() }, t("action.new")),
+    h("button", { "data-testid": "new-from-template", title: "Ctrl+Shift+N", onclick: () => void fromTemplate() }, t("template.button")),
     h("button", { "data-testid": "search-open", title: "Ctrl+K", onclick: () => search() }, t("search.button")),
     h("button", {
       class: view === "photos" ? "active" : undefined,
@@ -131,6 +149,7 @@ function topBar(): HTMLElement {
       "data-view": view,
       onclick: () => void switchView(view === "photos" ? "articles" : "photos"),
     }, view === "photos" ? t("view.articles") : t("view.photos")),
+    h("button", { "data-testid": "people-open", onclick: () => void showPeople() }, t("people.title")),
     h("span", { class: "spacer" }),
     profileSwitch(() => void loadProfiles().then(restart)),
     h("button", { "data-testid": "settings", onclick: () => void showSettings(() => void restart()) }, t("settings.title")),
@@ -228,7 +247,7 @@ async function boot(): Promise<void> {
 window.addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "n") {
     e.preventDefault();
-    void newDraft();
+    void (e.shiftKey ? fromTemplate() : newDraft());
   }
   // Ctrl+K everywhere (the body keeps it for a link when text is selected); Ctrl+F too,
   // except in the body, where it is the body's own find bar.

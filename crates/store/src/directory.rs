@@ -323,6 +323,13 @@ impl Store {
         Ok(report)
     }
 
+    /// Imports a people CSV given as bytes (see [`Store::import_people`]); a file
+    /// whose header cannot be read is an error, broken rows are reported by line.
+    pub fn import_people_csv(&mut self, bytes: &[u8]) -> Result<PeopleImport> {
+        let csv = newsdesk_core::person_csv::read(bytes)?;
+        self.import_people(csv)
+    }
+
     /// The templates "New article" offers: built-ins and the data folder's files,
     /// with the files that could not be used.
     pub fn templates(&self) -> TemplateCatalog {
@@ -345,6 +352,17 @@ impl Store {
             body.fill_from_directory(&load_all(&self.conn)?, settings.today()?);
         }
         Ok(new)
+    }
+
+    /// Creates an article from the template `key` (see [`Store::new_from_template`]).
+    pub fn create_from_template(
+        &mut self,
+        key: &str,
+        byline_names: &[String],
+        author: &str,
+    ) -> Result<newsdesk_core::Article> {
+        let new = self.new_from_template(key, byline_names)?;
+        self.create(new, author)
     }
 }
 
@@ -558,5 +576,23 @@ mod tests {
         assert_eq!(problems, [4, 5, 6], "{:?}", report.problems);
         assert_eq!(s.people().unwrap().len(), 2);
         assert!(s.check().unwrap().ok);
+    }
+
+    #[test]
+    fn an_article_from_a_template_and_a_csv_given_as_text() {
+        let mut s = Store::open_in_memory().unwrap();
+        let a = s
+            .create_from_template("voices", &["Minh Anh".into()], "test")
+            .unwrap();
+        assert_eq!(a.bylines[0].role, Role::Interviewer);
+        assert!(!a.placeholders().is_empty());
+        assert!(matches!(
+            s.create_from_template("nothing", &[], "test"),
+            Err(Error::NoTemplate(_))
+        ));
+        let csv = "full_name,honorific\nTrần Thị Lan,Bà\n\"broken,Ông\n";
+        let report = s.import_people_csv(csv.as_bytes()).unwrap();
+        assert_eq!(report.added.len(), 1);
+        assert!(s.import_people_csv(b"colour\nred\n").is_err());
     }
 }

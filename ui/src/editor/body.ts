@@ -12,6 +12,7 @@ import { Find, findKey, findMatches } from "./find";
 import { installLatencyProbe } from "./latency";
 import { Proofing } from "./proof";
 import { bodyExtensions } from "./schema";
+import { CodeExpansion } from "./codes";
 import type { Converted } from "../bindings/Converted";
 import type { SourceEncoding } from "../bindings/SourceEncoding";
 
@@ -48,7 +49,7 @@ export function createBodyEditor(initial: Document, onChange: () => void, paste?
   const mount = h("div", { class: "body-editor" });
   const editor = new Editor({
     element: mount,
-    extensions: [...bodyExtensions(), Find, Proofing],
+    extensions: [...bodyExtensions(), Find, Proofing, CodeExpansion],
     content: documentToPm(initial),
     editorProps: {
       attributes: { class: "body-input", "data-testid": "body", spellcheck: "false" },

@@ -1,10 +1,11 @@
 // The editor's schema: TipTap extensions whose nodes and marks mirror the core document
 // (crates/core/src/document.rs) one for one, under the names prose.ts converts to.
-// Interview and voices blocks and placeholders are atoms shown read-only here (they are
-// edited by the interview tools); they carry their core value unchanged.
+// Interview and voices blocks are atoms carrying their core value unchanged, drawn as the
+// forms of editor/interview.ts; placeholders are atoms showing their prompt.
 import { Extension, Node as TNode, mergeAttributes, type AnyExtension } from "@tiptap/core";
 import Blockquote from "@tiptap/extension-blockquote";
 import { fillFigure, forgetFigure, openFigure } from "./figures";
+import { interviewView, voicesView } from "./interview";
 import Bold from "@tiptap/extension-bold";
 import Document from "@tiptap/extension-document";
 import HardBreak from "@tiptap/extension-hard-break";
@@ -17,30 +18,8 @@ import Text from "@tiptap/extension-text";
 import { UndoRedo } from "@tiptap/extensions";
 import { Fragment, Slice, type Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import type { Interview } from "../bindings/Interview";
-import type { Inline } from "../bindings/Inline";
-import type { VoiceSection } from "../bindings/VoiceSection";
-import type { Block } from "../bindings/Block";
 import { h } from "../dom";
 import { isAllowedHref } from "../prose";
-
-function inlineText(c: Inline[]): string {
-  return c.map((i) => (i.type === "text" ? i.text : i.type === "placeholder" ? `[${i.prompt}]` : " ")).join("");
-}
-
-function inlineNodes(c: Inline[]): (Node | string)[] {
-  return c.map((i) =>
-    i.type === "text" ? i.text : i.type === "placeholder" ? h("span", { class: "placeholder" }, i.prompt) : h("br"),
-  );
-}
-
-/** The text of paragraphs and headings, placeholders highlighted. */
-function blocksNodes(blocks: Block[]): (Node | string)[] {
-  return blocks.flatMap((b, i) => [
-    ...(i > 0 ? [" "] : []),
-    ...(b.type === "paragraph" || b.type === "heading" ? inlineNodes(b.content) : []),
-  ]);
-}
 
 function parseValue(dom: HTMLElement, attr: string): { value: unknown } | false {
   try {
@@ -51,13 +30,7 @@ function parseValue(dom: HTMLElement, attr: string): { value: unknown } | false 
   }
 }
 
-/** The person line of a voice: `Đồng chí NAME, TITLES, POSITION: “pull-quote”`. */
-export function voiceLine(v: VoiceSection["voices"][number]): string {
-  const who = [`${v.honorific} ${v.name}`.trim(), ...v.titles, v.position].filter(Boolean).join(", ");
-  return `${who}: “${inlineText(v.pull_quote)}”`;
-}
-
-/** A question-and-answer interview, shown as its turns. */
+/** A question-and-answer interview, edited as a form of its speakers and turns. */
 const InterviewNode = TNode.create({
   name: "interview",
   group: "block",
@@ -74,31 +47,11 @@ const InterviewNode = TNode.create({
     return ["div", mergeAttributes(HTMLAttributes, { "data-interview": JSON.stringify(node.attrs.value) })];
   },
   addNodeView() {
-    return ({ node }) => {
-      const iv = node.attrs.value as Interview;
-      const name = (key: string) => {
-        const s = iv.speakers.find((x) => x.key === key);
-        // A template's speaker has no name yet: show its key rather than nothing.
-        return (s && (s.short_label || `${s.honorific} ${s.name}`.trim())) || key;
-      };
-      const dom = h(
-        "div",
-        { class: "atom interview", "data-testid": "interview-block", contenteditable: "false" },
-        iv.turns.map((turn) =>
-          h(
-            "p",
-            { class: `turn ${turn.type}` },
-            h("strong", {}, `${turn.type === "question" ? iv.interviewer || "PV" : name(turn.speaker)}: `),
-            ...blocksNodes(turn.blocks),
-          ),
-        ),
-      );
-      return { dom };
-    };
+    return ({ node, view, getPos }) => interviewView(node, view, getPos);
   },
 });
 
-/** A multi-voice section: its subheading, then one person line per voice. */
+/** A multi-voice section: its subheading, then one form per voice with the printed person line. */
 const VoicesNode = TNode.create({
   name: "voices",
   group: "block",
@@ -115,18 +68,7 @@ const VoicesNode = TNode.create({
     return ["div", mergeAttributes(HTMLAttributes, { "data-voices": JSON.stringify(node.attrs.value) })];
   },
   addNodeView() {
-    return ({ node }) => {
-      const vs = node.attrs.value as VoiceSection;
-      const dom = h(
-        "div",
-        { class: "atom voices", "data-testid": "voices-block", contenteditable: "false" },
-        h("h3", {}, ...inlineNodes(vs.heading)),
-        vs.voices.map((v) =>
-          h("div", { class: "voice" }, h("p", { class: "voice-line" }, voiceLine(v)), h("p", {}, ...blocksNodes(v.statement))),
-        ),
-      );
-      return { dom };
-    };
+    return ({ node, view, getPos }) => voicesView(node, view, getPos);
   },
 });
 

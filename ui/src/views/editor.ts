@@ -8,6 +8,8 @@ import type { Conflict } from "../bindings/Conflict";
 import type { Role } from "../bindings/Role";
 import { textToDocument } from "../body";
 import { createBodyEditor } from "../editor/body";
+import { setInterviewContext } from "../editor/interview";
+import { articleDay } from "../interview";
 import { revealAt } from "../editor/reveal";
 import { placeOf, revealBlock } from "../editor/locate";
 import { plainText } from "../prose";
@@ -137,6 +139,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   // Body: the rich editor.
   const bodyCount = h("span", { class: "count", "data-testid": "body-count" });
   const pasteNotice = h("div", { class: "notice", "data-testid": "paste-notice", hidden: true });
+  setInterviewContext({ articleId: article.id, day: articleDay(article.created_at, state.settings.time_zone) });
   const body = createBodyEditor(article.body, bodyChanged, {
     convert: api.convertText,
     converted: (from) => {
