@@ -50,7 +50,7 @@ export async function shot(browser, name) {
 }
 
 /** Waits until the save status says everything typed is stored. */
-export async function waitSaved(browser, timeout = 10_000) {
+export async function waitSaved(browser, timeout = 30_000) {
   const status = await byId(browser, "save-status");
   await browser.waitUntil(async () => (await status.getAttribute("data-state")) === "saved", {
     timeout,

@@ -79,7 +79,7 @@ pub fn publish(
             .unwrap_or_default()
     };
     let (job, facts) = build_job(store, data_dir, &article, opts.live)?;
-    let c = store.checklist(&article, &facts, 0, &[])?;
+    let c = store.checklist(&article, &facts, 0)?;
     if !c.passes() {
         return Err(newsdesk_store::Error::Checklist(c.blocking().cloned().collect()).into());
     }
