@@ -87,8 +87,7 @@ fn run(
         })
         .map_err(from_export)?;
         let path = report.path.display().to_string();
-        state
-            .with(|s| s.log_export(&g.article, format.as_str(), &path, &report.checksum, &who))?;
+        state.with(|s| s.log_export(&g.article, format.as_str(), &path, &report.checksum, &who))?;
         reports.push(report);
     }
     Ok(reports)
@@ -99,7 +98,11 @@ fn run(
 fn prepare(s: &mut Store, files: &PhotoFiles, id: Uuid) -> CmdResult<(Gathered, String)> {
     let g = newsdesk_export::gather(s, files, id).map_err(from_export)?;
     let c = s
-        .checklist(&g.article, &g.facts, newsdesk_export::gather::output_width())
+        .checklist(
+            &g.article,
+            &g.facts,
+            newsdesk_export::gather::output_width(),
+        )
         .map_err(from_store)?;
     if !c.passes() {
         return Err(from_store(StoreError::Checklist(

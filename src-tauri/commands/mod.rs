@@ -3,9 +3,9 @@
 
 pub mod app;
 pub mod article;
+pub mod bundle;
 pub mod checklist;
 pub mod export;
-pub mod bundle;
 pub mod person;
 pub mod photo;
 pub mod placement;
@@ -14,5 +14,5 @@ pub mod proof;
 pub mod revision;
 pub mod search;
 pub mod settings;
-pub mod workflow;
 pub mod template;
+pub mod workflow;

@@ -45,29 +45,41 @@ try {
     () => browser.execute(() => document.querySelector('[data-testid="photo-grid"]')?.dataset.count),
     { timeout: 60_000 },
   );
-  const result = await browser.executeAsync((done) => {
-    const grid = document.querySelector('[data-testid="photo-grid"]');
-    const frames = [];
-    let maxCells = 0;
-    let last = performance.now();
-    const step = grid.clientHeight / 2; // half a screen per frame: a fast fling
-    function tick(now) {
-      frames.push(now - last);
-      last = now;
-      maxCells = Math.max(maxCells, grid.querySelectorAll('[data-testid="photo-cell"]').length);
-      if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1) {
-        done({ frames: frames.slice(1), maxCells, count: Number(grid.dataset.count), height: grid.scrollHeight });
-        return;
+  // One pass: `frames` animation frames, scrolling `step` px per frame (0: idle, the
+  // baseline of what a frame costs here at all; "half": half a screen, a fling).
+  const pass = (step, frames) =>
+    browser.executeAsync((step, frames, done) => {
+      const grid = document.querySelector('[data-testid="photo-grid"]');
+      const by = step === "half" ? grid.clientHeight / 2 : step;
+      const gaps = [];
+      let maxCells = 0;
+      let last = performance.now();
+      function tick(now) {
+        gaps.push(now - last);
+        last = now;
+        maxCells = Math.max(maxCells, grid.querySelectorAll('[data-testid="photo-cell"]').length);
+        const atEnd = grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1;
+        if (gaps.length > frames || (by > 0 && atEnd)) {
+          done({ gaps: gaps.slice(1), maxCells, count: Number(grid.dataset.count), height: grid.scrollHeight });
+          return;
+        }
+        grid.scrollTop += by;
+        requestAnimationFrame(tick);
       }
-      grid.scrollTop += step;
       requestAnimationFrame(tick);
-    }
-    requestAnimationFrame(tick);
-  });
-  const f = result.frames;
-  console.log(`photos in grid: ${result.count}; scroll height ${result.height} px; frames: ${f.length}`);
-  console.log(`frame interval ms: p50 ${pct(f, 50).toFixed(1)}, p95 ${pct(f, 95).toFixed(1)}, max ${Math.max(...f).toFixed(1)}`);
-  console.log(`most cells in the DOM at once: ${result.maxCells}`);
+    }, step, frames);
+  const report = (name, r) =>
+    console.log(
+      `${name}: ${r.gaps.length} frames, interval ms p50 ${pct(r.gaps, 50).toFixed(1)}, p95 ${pct(r.gaps, 95).toFixed(1)}, ` +
+        `max ${Math.max(...r.gaps).toFixed(1)}; most cells in the DOM ${r.maxCells}`,
+    );
+  await browser.execute(() => (document.querySelector('[data-testid="photo-grid"]').scrollTop = 0));
+  const idle = await pass(0, 120);
+  console.log(`photos in grid: ${idle.count}; scroll height ${idle.height} px`);
+  report("idle (baseline)", idle);
+  report("wheel, 40 px a frame", await pass(40, 600));
+  await browser.execute(() => (document.querySelector('[data-testid="photo-grid"]').scrollTop = 0));
+  report("fling, half a screen a frame, to the end", await pass("half", 100000));
 } finally {
   await browser.deleteSession();
 }

@@ -39,6 +39,31 @@ export function createGrid(opts: GridOptions): Grid {
     return Math.max(1, Math.floor((element.clientWidth || 800) / CELL));
   }
 
+  // Cells stay in the DOM while their photo is in view: scrolling moves them, and only
+  // photos coming into view get new elements (and new images to decode).
+  let cells = new Map<string, HTMLElement>();
+
+  function makeCell(p: Photo): HTMLElement {
+    return h(
+      "div",
+      {
+        class: "photo-cell",
+        "data-testid": "photo-cell",
+        "data-id": p.id,
+        draggable: opts.draggable ? "true" : undefined,
+        title: p.meta.description ?? p.original_name,
+        onclick: () => opts.onSelect(p),
+        ondragstart: (e: Event) => {
+          const dt = (e as DragEvent).dataTransfer;
+          dt?.setData("application/x-newsdesk-photo", p.id);
+          dt?.setData("text/plain", p.original_name);
+        },
+      },
+      h("img", { src: renditionUrl(p.sha256, "320"), alt: p.meta.alt_text ?? p.meta.description ?? "", loading: "lazy", draggable: "false" }),
+      h("span", { class: "photo-name" }, p.meta.creator ?? p.original_name),
+    );
+  }
+
   function draw() {
     frame = 0;
     const cols = columns();
@@ -46,34 +71,26 @@ export function createGrid(opts: GridOptions): Grid {
     spacer.style.height = `${rows * CELL}px`;
     const [first, last] = visibleRows(element.scrollTop, element.clientHeight || 600, rows);
     const sel = opts.selected();
-    const cells: HTMLElement[] = [];
+    const next = new Map<string, HTMLElement>();
+    const added: HTMLElement[] = [];
     for (let r = first; r < last; r++) {
       for (let c = 0; c < cols; c++) {
         const p = photos[r * cols + c];
         if (!p) break;
-        const cell = h(
-          "div",
-          {
-            class: p.id === sel ? "photo-cell selected" : "photo-cell",
-            "data-testid": "photo-cell",
-            "data-id": p.id,
-            draggable: opts.draggable ? "true" : undefined,
-            title: p.meta.description ?? p.original_name,
-            style: `transform: translate(${c * CELL}px, ${r * CELL}px)`,
-            onclick: () => opts.onSelect(p),
-            ondragstart: (e: Event) => {
-              const dt = (e as DragEvent).dataTransfer;
-              dt?.setData("application/x-newsdesk-photo", p.id);
-              dt?.setData("text/plain", p.original_name);
-            },
-          },
-          h("img", { src: renditionUrl(p.sha256, "320"), alt: p.meta.alt_text ?? p.meta.description ?? "", loading: "lazy", draggable: "false" }),
-          h("span", { class: "photo-name" }, p.meta.creator ?? p.original_name),
-        );
-        cells.push(cell);
+        let cell = cells.get(p.id);
+        if (cell) cells.delete(p.id);
+        else {
+          cell = makeCell(p);
+          added.push(cell);
+        }
+        cell.style.transform = `translate(${c * CELL}px, ${r * CELL}px)`;
+        cell.classList.toggle("selected", p.id === sel);
+        next.set(p.id, cell);
       }
     }
-    layer.replaceChildren(...cells);
+    for (const gone of cells.values()) gone.remove();
+    layer.append(...added);
+    cells = next;
   }
 
   function schedule() {
@@ -87,6 +104,9 @@ export function createGrid(opts: GridOptions): Grid {
     element,
     setPhotos(list) {
       photos = list;
+      // The photos' details may have changed (an edit): draw every cell anew.
+      for (const cell of cells.values()) cell.remove();
+      cells = new Map();
       element.dataset.count = String(list.length);
       draw();
     },

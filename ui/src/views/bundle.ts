@@ -73,7 +73,7 @@ export function showSend(articleId: string): void {
     "bundle-send-dialog",
     h("h2", {}, t("bundle.sendTitle")),
     h("p", {}, t("bundle.sendExplain")),
-    h("label", {}, t("bundle.file"), h("div", { class: "row" }, path, h("button", {
+    h("label", {}, t("bundle.file"), h("div", { class: "row path-row" }, path, h("button", {
       "data-testid": "bundle-browse",
       onclick: async () => {
         const picked = await saveDialog({ title: t("bundle.sendTitle"), defaultPath: path.value, filters: [{ name: "Newsdesk", extensions: ["ndbundle"] }] });

@@ -119,7 +119,7 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
         h("legend", {}, t("export.formats")),
         boxes.map((b) => h("label", { class: "check" }, b, t(`export.format.${b.value}` as Key)))),
       h("label", { class: "check" }, zip, t("export.zip")),
-      h("label", {}, t("export.folder"), h("div", { class: "row" }, out, h("button", {
+      h("label", {}, t("export.folder"), h("div", { class: "row path-row" }, out, h("button", {
         "data-testid": "export-browse",
         onclick: async () => {
           const picked = await openDialog({ directory: true, multiple: false, title: t("export.folder"), defaultPath: out.value || undefined });
