@@ -37,6 +37,8 @@ export function personSuggest(
       detail ? h("span", { class: "muted" }, ` ${detail}`) : null,
     );
   async function lookUp() {
+    // The form may be gone by the time the timer fires (the editor closed): nothing to show.
+    if (!input.isConnected) return;
     const query = input.value.trim();
     const mine = ++asked;
     if (query.length < 2) return hide();
@@ -46,7 +48,7 @@ export function personSuggest(
     } catch {
       found = [];
     }
-    if (mine !== asked || document.activeElement !== input) return;
+    if (mine !== asked || !input.isConnected || input.ownerDocument.activeElement !== input) return;
     const exact = found.some((p) => p.full_name.toLowerCase() === query.toLowerCase());
     replace(
       box,
@@ -61,7 +63,11 @@ export function personSuggest(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void lookUp(), 150);
   });
-  input.addEventListener("blur", () => setTimeout(hide, 150));
+  input.addEventListener("blur", () =>
+    setTimeout(() => {
+      if (input.isConnected) hide();
+    }, 150),
+  );
   input.addEventListener("keydown", (e) => {
     if (e.key === "Escape") hide();
     if (e.key === "Enter" && !box.hidden) {
