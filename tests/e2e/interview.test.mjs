@@ -85,6 +85,11 @@ test("a multi-voice article from the template, people from the directory, reorde
     assert.equal(await (await nth(browser, "voice-quote", 0)).getAttribute("placeholder"), "Câu nói nổi bật, in trong ngoặc kép");
     assert.equal(await (await nth(browser, "voice-quote", 0)).getValue(), "", "a prompt is never text");
     await typeInto(await byId(browser, "headline"), "Cử tri nói về y tế cơ sở");
+    // A code expands in the lead too.
+    await typeInto(await byId(browser, "lead"), "Ý kiến của \\lan ");
+    await browser.waitUntil(async () => (await (await byId(browser, "lead")).getValue()).includes("Bà Trần Thị Lan, nông dân xã Hải Lăng"),
+      { timeout: 5000, timeoutMsg: "the code in the lead was not expanded" });
+    await (await byId(browser, "lead")).addValue("và bà con trong xã.");
 
     // Voice 1 by autocomplete (diacritics not needed), with the position held today.
     await pickPerson(browser, 0, "hung", "Nguyễn Văn Hùng");
@@ -124,6 +129,7 @@ test("a multi-voice article from the template, people from the directory, reorde
 
   const a = stored(dir, id);
   assert.equal(a.headline, "Cử tri nói về y tế cơ sở");
+  assert.equal(a.lead, "Ý kiến của Bà Trần Thị Lan, nông dân xã Hải Lăng và bà con trong xã.");
   assert.deepEqual(a.bylines.map((b) => [b.name, b.role]), [["Minh Anh", "interviewer"]]);
   const section = a.body.blocks.find((b) => b.type === "voices");
   assert.deepEqual(section.voices.map((v) => v.name), ["Trần Thị Lan", "Nguyễn Văn Hùng", "Phan Văn Bình"]);

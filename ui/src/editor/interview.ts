@@ -90,6 +90,14 @@ function field(
   return el;
 }
 
+/** Expands a `\code` closed at the end of a plain field (the headline, the lead) the way the
+ * interview forms do; `onChange` gets the expanded value. */
+export function watchCodes(el: HTMLInputElement | HTMLTextAreaElement, onChange: (v: string) => void): void {
+  el.addEventListener("input", () => {
+    if (endsWithCode(el.value)) void expand(el, onChange);
+  });
+}
+
 async function expand(el: HTMLInputElement | HTMLTextAreaElement, onChange: (v: string) => void): Promise<void> {
   const before = el.value;
   try {

@@ -8,7 +8,7 @@ import type { Conflict } from "../bindings/Conflict";
 import type { Role } from "../bindings/Role";
 import { textToDocument } from "../body";
 import { createBodyEditor } from "../editor/body";
-import { setInterviewContext } from "../editor/interview";
+import { setInterviewContext, watchCodes } from "../editor/interview";
 import { articleDay } from "../interview";
 import { revealAt } from "../editor/reveal";
 import { placeOf, revealBlock } from "../editor/locate";
@@ -140,6 +140,16 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
   const bodyCount = h("span", { class: "count", "data-testid": "body-count" });
   const pasteNotice = h("div", { class: "notice", "data-testid": "paste-notice", hidden: true });
   setInterviewContext({ articleId: article.id, day: articleDay(article.created_at, state.settings.time_zone) });
+  // A person's `\code` expands in the headline and the lead too, as in the body and the forms.
+  watchCodes(headline, (v) => {
+    article.headline = v;
+    changed();
+  });
+  watchCodes(lead, (v) => {
+    article.lead = v;
+    updateCounts();
+    changed();
+  });
   const body = createBodyEditor(article.body, bodyChanged, {
     convert: api.convertText,
     converted: (from) => {
