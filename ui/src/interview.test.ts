@@ -2,6 +2,7 @@
 // (unchanged fields give back exactly what they were made from), template prompts stay
 // prompts until replaced, the person line reads as the exports print it, and editing a
 // voice in a real editor changes only that voice and survives the conversion both ways.
+import { NodeSelection } from "@tiptap/pm/state";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Block } from "./bindings/Block";
 import type { Document } from "./bindings/Document";
@@ -18,6 +19,7 @@ import {
   inlineField,
   lineText,
   moved,
+  movedTo,
   personLine,
   removed,
   turnLabels,
@@ -83,6 +85,11 @@ describe("form fields", () => {
     expect(moved([1, 2, 3], 2, -2)).toEqual([3, 1, 2]);
     const same = [1, 2];
     expect(moved(same, 1, 1)).toBe(same);
+    // A drag and drop: the item lands where the one it was dropped on was.
+    expect(movedTo([1, 2, 3, 4], 0, 2)).toEqual([2, 3, 1, 4]);
+    expect(movedTo([1, 2, 3, 4], 3, 0)).toEqual([4, 1, 2, 3]);
+    expect(movedTo(same, 1, 1)).toBe(same);
+    expect(movedTo(same, 0, 9)).toBe(same);
     expect(removed([1, 2, 3], 1)).toEqual([1, 3]);
   });
 });
@@ -168,6 +175,20 @@ describe("the voices form in a real editor", () => {
     (el as HTMLInputElement).value = value;
     el.dispatchEvent(new Event("input", { bubbles: true }));
   }
+
+  it("typing with the whole block selected does not replace it", () => {
+    open = createBodyEditor(doc, () => {});
+    document.body.append(open.element);
+    const view = open.editor.view;
+    let at = -1;
+    view.state.doc.forEach((n, offset) => {
+      if (n.type.name === "voices") at = offset;
+    });
+    view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, at)));
+    const refused = view.someProp("handleTextInput", (f) => f(view, at, at + 1, "B", () => view.state.tr.insertText("B")));
+    expect(refused).toBe(true);
+    expect(open.document()).toEqual(doc);
+  });
 
   it("shows the person line, edits one field, reorders, and converts back without loss", () => {
     let changes = 0;

@@ -108,6 +108,16 @@ export function moved<T>(list: T[], i: number, by: number): T[] {
   return out;
 }
 
+/** A copy of `list` with the item at `from` taken out and put at index `to` (a drag and
+ * drop: it lands where the item it was dropped on was). Unchanged when either is out of range. */
+export function movedTo<T>(list: T[], from: number, to: number): T[] {
+  if (from < 0 || from >= list.length || to < 0 || to >= list.length || from === to) return list;
+  const out = [...list];
+  const [x] = out.splice(from, 1);
+  out.splice(to, 0, x);
+  return out;
+}
+
 /** A copy of `list` without the item at `i`. */
 export function removed<T>(list: T[], i: number): T[] {
   return list.filter((_, k) => k !== i);

@@ -13,6 +13,7 @@ import { installLatencyProbe } from "./latency";
 import { Proofing } from "./proof";
 import { bodyExtensions } from "./schema";
 import { CodeExpansion } from "./codes";
+import { FormGuard } from "./guard";
 import type { Converted } from "../bindings/Converted";
 import type { SourceEncoding } from "../bindings/SourceEncoding";
 
@@ -49,7 +50,7 @@ export function createBodyEditor(initial: Document, onChange: () => void, paste?
   const mount = h("div", { class: "body-editor" });
   const editor = new Editor({
     element: mount,
-    extensions: [...bodyExtensions(), Find, Proofing, CodeExpansion],
+    extensions: [...bodyExtensions(), Find, Proofing, CodeExpansion, FormGuard],
     content: documentToPm(initial),
     editorProps: {
       attributes: { class: "body-input", "data-testid": "body", spellcheck: "false" },

@@ -28,6 +28,7 @@ import {
   inlineField,
   lineText,
   moved,
+  movedTo,
   personLine,
   removed,
   speakerFromPerson,
@@ -114,6 +115,13 @@ async function expand(el: HTMLInputElement | HTMLTextAreaElement, onChange: (v: 
   }
 }
 
+/** The drag data type of a voice or turn moved inside its block. */
+const ITEM_DRAG_TYPE = "application/x-newsdesk-item";
+
+function dragHandle(testid: string, title: Key): HTMLElement {
+  return h("span", { class: "iv-drag", "data-testid": testid, draggable: "true", title: t(title) }, "⠿");
+}
+
 function tool(testid: string, label: string, title: Key, run: () => void, disabled = false): HTMLButtonElement {
   return h("button", { class: "iv-tool", "data-testid": testid, title: t(title), disabled, onclick: run }, label);
 }
@@ -180,6 +188,46 @@ function formView<T>(node: PmNode, view: EditorView, getPos: () => number | unde
     button.click();
     dom.querySelectorAll<HTMLElement>(`[data-testid=${kind}]`)[to]?.querySelector<HTMLElement>(`[data-testid=${fieldId}]`)?.focus();
   });
+  // Drag a voice or a turn by its handle (⠿) onto another one to put it there.
+  let dragging: { kind: string; from: number } | null = null;
+  const itemAt = (e: Event) =>
+    dragging ? (e.target as HTMLElement).closest<HTMLElement>(`[data-testid=${dragging.kind}]`) : null;
+  dom.addEventListener("dragstart", (e) => {
+    const handle = (e.target as HTMLElement).closest<HTMLElement>(".iv-drag");
+    const item = handle?.closest<HTMLElement>("[data-testid=voice], [data-testid=turn]");
+    if (!handle || !item || !e.dataTransfer) return;
+    dragging = { kind: item.dataset.testid!, from: Number(item.dataset.index) };
+    e.dataTransfer.setData(ITEM_DRAG_TYPE, `${dragging.kind}:${dragging.from}`);
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setDragImage(item, 12, 12);
+  });
+  dom.addEventListener("dragover", (e) => {
+    const item = itemAt(e);
+    if (!item || !dom.contains(item)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = "move";
+    dom.querySelectorAll(".drop-target").forEach((el) => el !== item && el.classList.remove("drop-target"));
+    item.classList.add("drop-target");
+  });
+  dom.addEventListener("drop", (e) => {
+    const item = itemAt(e);
+    const from = dragging;
+    dragging = null;
+    dom.querySelectorAll(".drop-target").forEach((el) => el.classList.remove("drop-target"));
+    if (!item || !from || !dom.contains(item)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const key = from.kind === "voice" ? "voices" : "turns";
+    const next = copy(value as unknown as VoiceSection | Interview) as unknown as Record<string, unknown[]>;
+    const list = next[key];
+    if (!Array.isArray(list)) return;
+    next[key] = movedTo(list, from.from, Number(item.dataset.index));
+    commit(next as unknown as T, true);
+  });
+  dom.addEventListener("dragend", () => {
+    dragging = null;
+    dom.querySelectorAll(".drop-target").forEach((el) => el.classList.remove("drop-target"));
+  });
   return {
     dom,
     update(n) {
@@ -192,8 +240,12 @@ function formView<T>(node: PmNode, view: EditorView, getPos: () => number | unde
     },
     // The form's own controls handle their events; ProseMirror keeps out.
     stopEvent(e) {
+      // A voice or turn being dragged inside the form is the form's business.
+      if (e.type.startsWith("drag") || e.type === "drop") {
+        if ((e as DragEvent).dataTransfer?.types.includes(ITEM_DRAG_TYPE)) return true;
+      }
       const target = e.target as HTMLElement | null;
-      return !!target && target !== dom && !!target.closest("input, textarea, select, button, .suggest");
+      return !!target && target !== dom && !!target.closest("input, textarea, select, button, .suggest, .iv-drag");
     },
     ignoreMutation: () => true,
   };
@@ -265,6 +317,7 @@ function drawVoices(vs: VoiceSection, commit: (next: VoiceSection, redraw?: bool
         honorific,
         picker,
         h("span", { class: "iv-tools" },
+          dragHandle("voice-drag", "voice.drag"),
           tool("voice-up", "↑", "voice.up", () => change((s) => (s.voices = moved(s.voices, i, -1)), true), i === 0),
           tool("voice-down", "↓", "voice.down", () => change((s) => (s.voices = moved(s.voices, i, 1)), true), i === n - 1),
           tool("voice-remove", "✕", "voice.remove", () => change((s) => (s.voices = removed(s.voices, i)), true)),
@@ -362,6 +415,7 @@ function drawInterview(iv: Interview, commit: (next: Interview, redraw?: boolean
             change((v) => ((v.turns[i] as Extract<Turn, { type: "answer" }>).pull_quote = [{ type: "text", text: lifted.normalize("NFC") }]), true);
           })
           : null,
+        dragHandle("turn-drag", "interview.drag"),
         tool("turn-up", "↑", "interview.up", () => change((v) => (v.turns = moved(v.turns, i, -1)), true), i === 0),
         tool("turn-down", "↓", "interview.down", () => change((v) => (v.turns = moved(v.turns, i, 1)), true), i === n - 1),
         tool("turn-remove", "✕", "interview.removeTurn", () => change((v) => (v.turns = removed(v.turns, i)), true)),
