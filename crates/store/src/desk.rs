@@ -31,6 +31,20 @@ pub struct PrintedCredit {
 
 /// Saves `head` with its body's blocks changed by `change` as the next version, with a
 /// `save` revision, inside the caller's transaction.
+/// The directory's spelling of a photographer whose name the camera wrote without
+/// diacritics or in other case (`TRAN DUNG` → `Trần Dũng`): photographers are people too,
+/// and the credit takes its name from the directory. `None` when no photographer matches.
+fn directory_credit(conn: &rusqlite::Connection, credit: &str) -> Result<Option<String>> {
+    let key = newsdesk_core::fold::fold(credit.trim());
+    if key.is_empty() {
+        return Ok(None);
+    }
+    Ok(crate::people::list(conn)?
+        .into_iter()
+        .find(|p| p.photographer && newsdesk_core::fold::fold(p.full_name.trim()) == key)
+        .map(|p| p.full_name))
+}
+
 fn save_body(
     conn: &rusqlite::Connection,
     head: &Article,
@@ -161,7 +175,10 @@ impl Store {
         let head = articles::require(&tx, article_id)?;
         let photo = photos::require(&tx, photo_id)?;
         let now = newsdesk_core::time::now();
-        let placement = Placement::new(&photo, article_id, now);
+        let mut placement = Placement::new(&photo, article_id, now);
+        if let Some(name) = directory_credit(&tx, &placement.credit)? {
+            placement.credit = name;
+        }
         placements::insert(&tx, &placement)?;
         index_photo(&tx, photo_id)?;
         let saved = save_body(&tx, &head, author, |blocks| {
@@ -384,6 +401,41 @@ mod tests {
         for (f, n) in cases {
             assert_eq!(store.photos(&f).unwrap().len(), n, "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_credit_typed_by_the_camera_takes_the_directory_spelling() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .add_person(newsdesk_core::NewPerson {
+                full_name: "Trần Dũng".into(),
+                photographer: true,
+                ..newsdesk_core::NewPerson::default()
+            })
+            .unwrap();
+        store
+            .add_person(newsdesk_core::NewPerson {
+                full_name: "Lê Hoa".into(),
+                ..newsdesk_core::NewPerson::default()
+            })
+            .unwrap();
+        let a = store.create(NewArticle::default(), "t").unwrap();
+        let cases = [
+            (1, "TRAN DUNG", "Trần Dũng"),
+            (2, "tran dung ", "Trần Dũng"),
+            // Not a photographer in the directory: the camera's spelling stays.
+            (3, "LE HOA", "LE HOA"),
+            (4, "Nguyen Van A", "Nguyen Van A"),
+        ];
+        for (sha, creator, want) in cases {
+            let p = store.add_photo(&photo(sha, creator)).unwrap().0;
+            let (placed, _) = store.place_photo(a.id, p.id, "t").unwrap();
+            assert_eq!(placed.credit, want, "{creator}");
+        }
+        assert_eq!(
+            store.printed_credits(a.id).unwrap()[0].credit,
+            "Ảnh: TRẦN DŨNG"
+        );
     }
 
     #[test]

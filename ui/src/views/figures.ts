@@ -60,11 +60,23 @@ export function createFigurePanel(
       }
     };
     const id = f.placement.id;
+    // Photographers are people too: the credit field offers the directory's photographers.
+    const listId = `photographers-${id}`;
+    credit.setAttribute("list", listId);
+    const names = h("datalist", { id: listId });
+    void (async () => {
+      try {
+        const people = await api.listPeople();
+        replace(names, people.filter((p) => p.photographer).map((p) => h("option", { value: p.full_name })));
+      } catch {
+        // Without the directory the field is typed by hand, as before.
+      }
+    })();
     return h(
       "div",
       { class: "placement-edit", "data-testid": "placement-edit" },
       h("label", {}, t("figure.caption"), caption),
-      h("label", {}, t("figure.credit"), credit),
+      h("label", {}, t("figure.credit"), credit, names),
       h("label", {}, t("figure.alt"), alt),
       h(
         "div",
