@@ -6,6 +6,7 @@ import type { Article } from "../bindings/Article";
 import type { Placement } from "../bindings/Placement";
 import { h, replace } from "../dom";
 import { setFigures, type FigureInfo } from "../editor/figures";
+import { watchCodes } from "../editor/interview";
 import { t } from "../i18n";
 import { renditionUrl } from "../photos/files";
 
@@ -60,6 +61,8 @@ export function createFigurePanel(
       }
     };
     const id = f.placement.id;
+    // A person's `\code` expands here as in the body (kept until Save, like any typing).
+    watchCodes(caption, () => undefined);
     // Photographers are people too: the credit field offers the directory's photographers.
     const listId = `photographers-${id}`;
     credit.setAttribute("list", listId);
