@@ -505,6 +505,42 @@ fn import_into_an_article_places_figures_with_defaults() {
 }
 
 #[test]
+fn photos_imported_into_an_article_are_placed_in_the_order_given() {
+    // Workers finish in any order (a big file first, small ones after): the figures still
+    // follow the files as the photo editor picked them.
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = newsdesk(&data, &["article", "new", "--headline", "Thứ tự ảnh"]);
+    assert!(out.status.success());
+    let article = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    let sizes = [(3000, 2000), (160, 120), (200, 150), (240, 180)];
+    let mut files = Vec::new();
+    for (i, (w, h)) in sizes.iter().enumerate() {
+        let p = tmp.path().join(format!("anh-{i}.jpg"));
+        std::fs::write(&p, camera_jpeg(*w, *h, 40 + i as u32)).unwrap();
+        files.push(p.display().to_string());
+    }
+    let mut args = vec!["photo", "import", "--json", "--article", &article];
+    args.extend(files.iter().map(String::as_str));
+    let results = json_of(&newsdesk(&data, &args));
+    let placed: Vec<Value> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["result"]["placement"]["id"].clone())
+        .collect();
+    let shown = json_of(&newsdesk(&data, &["article", "show", "--json", &article]));
+    let figures: Vec<Value> = shown["article"]["body"]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["type"] == "figure")
+        .map(|b| b["placement_id"].clone())
+        .collect();
+    assert_eq!(figures, placed, "figures in the order the files were given");
+}
+
+#[test]
 fn an_import_killed_half_way_leaves_no_orphans_after_the_next_open() {
     let tmp = tempfile::tempdir().unwrap();
     let src = tmp.path().join("shoot");

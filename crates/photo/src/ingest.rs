@@ -157,18 +157,47 @@ fn new_photo(
     }
 }
 
-/// Commits a prepared file's row (and placement), on the thread that owns the store.
-fn commit(store: &mut Store, prepared: Prepared, opts: &ImportOptions) -> Result<ImportResult> {
+/// Commits a prepared file's row, on the thread that owns the store. Placing comes later,
+/// in the order the files were given (workers finish in any order).
+fn commit(store: &mut Store, prepared: Prepared) -> Result<ImportResult> {
     let (photo, new) = store.add_photo(&prepared.photo)?;
-    let placement = match opts.article {
-        Some(article) => Some(store.place_photo(article, photo.id, &opts.author)?.0),
-        None => None,
-    };
     Ok(if new {
-        ImportResult::Imported { photo, placement }
+        ImportResult::Imported {
+            photo,
+            placement: None,
+        }
     } else {
-        ImportResult::Duplicate { photo, placement }
+        ImportResult::Duplicate {
+            photo,
+            placement: None,
+        }
     })
+}
+
+/// Places an imported photo at the end of `article`; a failure to place is the file's
+/// failure (the photo stays in the library).
+fn place(store: &mut Store, article: Uuid, result: ImportResult, author: &str) -> ImportResult {
+    match result {
+        ImportResult::Imported { photo, .. } => {
+            match store.place_photo(article, photo.id, author) {
+                Ok((placement, _)) => ImportResult::Imported {
+                    photo,
+                    placement: Some(placement),
+                },
+                Err(e) => failed(&e.into()),
+            }
+        }
+        ImportResult::Duplicate { photo, .. } => {
+            match store.place_photo(article, photo.id, author) {
+                Ok((placement, _)) => ImportResult::Duplicate {
+                    photo,
+                    placement: Some(placement),
+                },
+                Err(e) => failed(&e.into()),
+            }
+        }
+        failed @ ImportResult::Failed { .. } => failed,
+    }
 }
 
 fn failed(e: &Error) -> ImportResult {
@@ -209,7 +238,7 @@ pub fn import(
         }
         drop(tx);
         for (done, (i, prepared)) in rx.into_iter().enumerate() {
-            let result = match prepared.and_then(|p| commit(store, p, opts)) {
+            let result = match prepared.and_then(|p| commit(store, p)) {
                 Ok(r) => r,
                 Err(e) => failed(&e),
             };
@@ -221,6 +250,14 @@ pub fn import(
             });
         }
     });
+    // Placed in the order given, so an article's figures follow the files as picked.
+    if let Some(article) = opts.article {
+        for r in results.iter_mut() {
+            if let Some(done) = r.take() {
+                *r = Some(place(store, article, done, &opts.author));
+            }
+        }
+    }
     Ok(paths
         .iter()
         .zip(results)
