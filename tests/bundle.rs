@@ -8,12 +8,14 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use image::{ImageEncoder, Rgb, RgbImage};
 use newsdesk_core::{Article, Byline, NewPerson, Person, Role};
 use newsdesk_store::{SaveKind, SaveOutcome, Store};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
+
+mod common;
+use common::camera_jpeg;
 
 fn newsdesk(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsdesk"))
@@ -178,27 +180,6 @@ impl Laptop {
         v.sort();
         v
     }
-}
-
-/// A camera-like JPEG: gradients plus noise.
-fn camera_jpeg(w: u32, h: u32, seed: u32) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
-    let img = RgbImage::from_fn(w, h, |x, y| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let n = (state % 24) as u8;
-        Rgb([
-            ((x * 200 / w) as u8).saturating_add(n),
-            ((y * 200 / h) as u8).saturating_add(n),
-            (((x + y) * 100 / (w + h)) as u8).saturating_add(n),
-        ])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
-        .unwrap();
-    out
 }
 
 /// Imports a photo file into the library and places it in `article`.

@@ -11,7 +11,7 @@ use image::{ImageEncoder, Rgb, RgbImage};
 use serde_json::Value;
 
 mod common;
-use common::newsdesk;
+use common::{camera_jpeg, encode_jpeg, newsdesk};
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -21,36 +21,6 @@ fn json_of(out: &Output) -> Value {
             String::from_utf8_lossy(&out.stderr)
         )
     })
-}
-
-/// A camera-like JPEG: gradients plus noise, so it compresses like a photo.
-fn camera_jpeg(w: u32, h: u32, seed: u32) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
-    let img = RgbImage::from_fn(w, h, |x, y| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let n = (state % 24) as u8;
-        Rgb([
-            ((x * 200 / w) as u8).saturating_add(n),
-            ((y * 200 / h) as u8).saturating_add(n),
-            (((x + y) * 100 / (w + h)) as u8).saturating_add(n),
-        ])
-    });
-    encode_jpeg(&img)
-}
-
-fn encode_jpeg(img: &RgbImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .write_image(
-            img.as_raw(),
-            img.width(),
-            img.height(),
-            image::ExtendedColorType::Rgb8,
-        )
-        .unwrap();
-    out
 }
 
 fn encode_png(img: &RgbImage) -> Vec<u8> {

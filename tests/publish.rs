@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use image::{ImageEncoder, Rgb, RgbImage};
 use newsdesk_core::interview::{Interview, LabelStyle, Speaker, Turn, Voice, VoiceSection};
 use newsdesk_core::{Block, Byline, Document, Inline, Mark, NewArticle, Role};
 use newsdesk_publish::secret::Secrets;
@@ -14,6 +13,9 @@ use newsdesk_publish::{PublishOptions, PublishProgress};
 use newsdesk_store::Store;
 use serde_json::Value;
 use uuid::Uuid;
+
+mod common;
+use common::camera_jpeg;
 
 const VAULT_PASSWORD: &str = "kho mật khẩu thử";
 
@@ -157,26 +159,6 @@ fn ok(out: Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn camera_jpeg(w: u32, h: u32, seed: u32) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
-    let img = RgbImage::from_fn(w, h, |x, y| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let n = (state % 24) as u8;
-        Rgb([
-            ((x * 200 / w) as u8).saturating_add(n),
-            ((y * 200 / h) as u8).saturating_add(n),
-            (((x + y) * 100 / (w + h)) as u8).saturating_add(n),
-        ])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
-        .unwrap();
-    out
 }
 
 fn t(s: &str) -> Inline {

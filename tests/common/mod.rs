@@ -57,3 +57,36 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// A camera-like JPEG: gradients plus noise, so it compresses like a photo.
+pub fn camera_jpeg(w: u32, h: u32, seed: u32) -> Vec<u8> {
+    use image::{Rgb, RgbImage};
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let img = RgbImage::from_fn(w, h, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let n = (state % 24) as u8;
+        Rgb([
+            ((x * 200 / w) as u8).saturating_add(n),
+            ((y * 200 / h) as u8).saturating_add(n),
+            (((x + y) * 100 / (w + h)) as u8).saturating_add(n),
+        ])
+    });
+    encode_jpeg(&img)
+}
+
+/// `img` as a quality-90 JPEG.
+pub fn encode_jpeg(img: &image::RgbImage) -> Vec<u8> {
+    use image::ImageEncoder;
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
+    out
+}
