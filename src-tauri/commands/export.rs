@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use newsdesk_export::{ExportFormat, ExportOptions, ExportReport, Gathered, Progress};
 use newsdesk_photo::PhotoFiles;
-use newsdesk_store::{Error as StoreError, Store};
+use newsdesk_store::Store;
 use tauri::{AppHandle, Emitter, Manager};
 use uuid::Uuid;
 
@@ -93,22 +93,10 @@ fn run(
     Ok(reports)
 }
 
-/// Gathers the article, its figures and their pictures (as the CLI does) and refuses
-/// while the checklist blocks. Also says who is exporting (the current profile).
+/// Gathers the article, its figures and their pictures and runs the checklist (as the
+/// CLI does, `newsdesk_export::gather_checked`); also says who is exporting.
 fn prepare(s: &mut Store, files: &PhotoFiles, id: Uuid) -> CmdResult<(Gathered, String)> {
-    let g = newsdesk_export::gather(s, files, id).map_err(from_export)?;
-    let c = s
-        .checklist(
-            &g.article,
-            &g.facts,
-            newsdesk_export::gather::output_width(),
-        )
-        .map_err(from_store)?;
-    if !c.passes() {
-        return Err(from_store(StoreError::Checklist(
-            c.blocking().cloned().collect(),
-        )));
-    }
+    let (g, _) = newsdesk_export::gather_checked(s, files, id).map_err(from_export)?;
     let who = s
         .current_profile()
         .map_err(from_store)?

@@ -43,21 +43,16 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
     let dir = newsdesk_store::data_dir::resolve(dir)?;
     let mut store = newsdesk_store::Store::open_dir(&dir)?;
     let files = newsdesk_photo::PhotoFiles::open(&dir)?;
-    let g = newsdesk_export::gather(&store, &files, parse_id(&args.id)?)?;
-    let c = store.checklist(
-        &g.article,
-        &g.facts,
-        newsdesk_export::gather::output_width(),
-    )?;
-    if !c.passes() {
-        for f in c.blocking() {
-            eprintln!("blocking: {} ({}): {}", f.path, f.code, f.message);
+    let id = parse_id(&args.id)?;
+    let (g, c) = match newsdesk_export::gather_checked(&store, &files, id) {
+        Err(newsdesk_export::Error::Store(newsdesk_store::Error::Checklist(blocking))) => {
+            for f in blocking {
+                eprintln!("blocking: {} ({}): {}", f.path, f.code, f.message);
+            }
+            bail!("the pre-publish checklist blocks this export (see `newsdesk check {id}`)");
         }
-        bail!(
-            "the pre-publish checklist blocks this export (see `newsdesk check {}`)",
-            g.article.id
-        );
-    }
+        other => other?,
+    };
     for f in c.findings.iter() {
         eprintln!("warning: {} ({}): {}", f.path, f.code, f.message);
     }

@@ -5,7 +5,7 @@
 //! Both front ends (CLI, app) call [`gather`], then [`crate::export`] with
 //! [`Gathered::input`], and pass [`Gathered::facts`] to the checklist.
 
-use newsdesk_core::{Article, Block, FigureFacts, Settings};
+use newsdesk_core::{Article, Block, Checklist, FigureFacts, Settings};
 use newsdesk_photo::{Limits, PhotoFiles, Size};
 use newsdesk_store::Store;
 use uuid::Uuid;
@@ -65,6 +65,23 @@ fn iso_day(taken: Option<&str>) -> String {
     } else {
         String::new()
     }
+}
+
+/// [`gather`], then the pre-publish checklist over what was gathered: both front ends
+/// export through this. While anything blocks it refuses with the store's `checklist`
+/// error (which carries the blocking findings); otherwise the warnings come back with
+/// the input so the caller can show them.
+pub fn gather_checked(
+    store: &Store,
+    files: &PhotoFiles,
+    id: Uuid,
+) -> Result<(Gathered, Checklist)> {
+    let g = gather(store, files, id)?;
+    let c = store.checklist(&g.article, &g.facts, output_width())?;
+    if !c.passes() {
+        return Err(newsdesk_store::Error::Checklist(c.blocking().cloned().collect()).into());
+    }
+    Ok((g, c))
 }
 
 /// Reads article `id` and everything its export needs. Web renditions missing from
