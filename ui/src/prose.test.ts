@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "./bindings/Block";
 import type { Document } from "./bindings/Document";
 import { bodyExtensions } from "./editor/schema";
-import { documentToPm, isAllowedHref, pmToDocument, plainText } from "./prose";
+import { documentToPm, isAllowedHref, pmNodesToDocument, pmToDocument, plainText, type TopNode } from "./prose";
+import type { Node as PmNode } from "@tiptap/pm/model";
 
 const doc = (...blocks: Block[]): Document => ({ schema_version: 1, blocks });
 const p = (text: string): Block => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -148,6 +149,63 @@ describe("document ⇄ editor conversion", () => {
 
   it("counts the words an interview holds", () => {
     expect(plainText(doc(p("Một hai"), interview))).toContain("Khách tăng mạnh");
+  });
+});
+
+/** The editor's top-level nodes, as `document()` hands them to `pmNodesToDocument`. */
+function topNodes(editor: Editor): PmNode[] {
+  const out: PmNode[] = [];
+  editor.state.doc.forEach((n) => out.push(n));
+  return out;
+}
+
+describe("converting only the blocks that changed (issue 3: typing in a long body)", () => {
+  it.each(CASES)("%s converts to the same document as the whole-body conversion", (_name, d) => {
+    const editor = new Editor({ extensions: bodyExtensions(), content: documentToPm(d) });
+    try {
+      const cache = new WeakMap<TopNode, Block[]>();
+      expect(pmNodesToDocument(topNodes(editor), cache)).toEqual(pmToDocument(editor.getJSON()));
+      // A second pass answers from the cache and still gives the same document.
+      expect(pmNodesToDocument(topNodes(editor), cache)).toEqual(d);
+    } finally {
+      editor.destroy();
+    }
+  });
+
+  it("after typing, converts the edited paragraph again and reuses the others", () => {
+    const paras = Array.from({ length: 50 }, (_, i) => p(`Đoạn ${i} về Quảng Trị.`));
+    const editor = new Editor({ extensions: bodyExtensions(), content: documentToPm(doc(...paras)) });
+    try {
+      const cache = new WeakMap<TopNode, Block[]>();
+      pmNodesToDocument(topNodes(editor), cache);
+      // Type at the end of paragraph 10.
+      let end = 0;
+      editor.state.doc.forEach((n, offset, i) => {
+        if (i === 10) end = offset + n.nodeSize - 1;
+      });
+      editor.view.dispatch(editor.state.tr.insertText(" Tết", end));
+      let conversions = 0;
+      const counting = topNodes(editor).map((n) => {
+        const wrapped: TopNode = cache.has(n) ? n : { toJSON: () => (conversions++, n.toJSON()) };
+        return wrapped;
+      });
+      const out = pmNodesToDocument(counting, cache);
+      expect(conversions).toBe(1);
+      expect(out).toEqual(pmToDocument(editor.getJSON()));
+      expect(out.blocks[10]).toEqual(p("Đoạn 10 về Quảng Trị. Tết"));
+    } finally {
+      editor.destroy();
+    }
+  });
+
+  it("an editor holding one empty paragraph is an empty body", () => {
+    const editor = new Editor({ extensions: bodyExtensions(), content: documentToPm(doc(p("x"))) });
+    try {
+      editor.commands.clearContent();
+      expect(pmNodesToDocument(topNodes(editor), new WeakMap())).toEqual(doc());
+    } finally {
+      editor.destroy();
+    }
   });
 });
 

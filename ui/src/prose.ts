@@ -211,6 +211,34 @@ export function pmToDocument(json: JSONContent): Document {
   return { schema_version: SCHEMA_VERSION, blocks: pmBlocksOrNone(json.content) };
 }
 
+/** A top-level node of the editor's document: all `pmNodesToDocument` needs of ProseMirror's. */
+export interface TopNode {
+  toJSON(): JSONContent;
+}
+
+/**
+ * `pmToDocument` for a document given as its top-level nodes, reusing what was converted
+ * before for nodes that have not changed. ProseMirror keeps an unchanged node the same object
+ * from one editor state to the next, so after a keystroke only the edited block is converted
+ * again: the autosave of a 10,000-word body costs one paragraph, not the whole text (issue 3).
+ * The blocks in `cache` are shared between the documents returned; callers must not mutate them.
+ */
+export function pmNodesToDocument(nodes: readonly TopNode[], cache: WeakMap<TopNode, Block[]>): Document {
+  if (nodes.length === 1 && isEmptyParagraph(nodes[0].toJSON())) {
+    return { schema_version: SCHEMA_VERSION, blocks: [] };
+  }
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    let converted = cache.get(node);
+    if (!converted) {
+      converted = pmBlocks([node.toJSON()]);
+      cache.set(node, converted);
+    }
+    for (const b of converted) blocks.push(b);
+  }
+  return { schema_version: SCHEMA_VERSION, blocks };
+}
+
 /** The writer-visible text of a document, blocks separated by blank lines (for counts). */
 export function plainText(doc: Document): string {
   const out: string[] = [];

@@ -7,7 +7,8 @@ import { TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { Document } from "../bindings/Document";
 import { h } from "../dom";
 import { t, type Key } from "../i18n";
-import { documentToPm, isAllowedHref, pmToDocument } from "../prose";
+import { documentToPm, isAllowedHref, pmNodesToDocument, type TopNode } from "../prose";
+import type { Block } from "../bindings/Block";
 import { Find, findKey, findMatches } from "./find";
 import { installLatencyProbe } from "./latency";
 import { Proofing } from "./proof";
@@ -206,10 +207,16 @@ export function createBodyEditor(initial: Document, onChange: () => void, paste?
     }
   }
 
+  // Blocks already converted, by the (immutable) top-level node they came from.
+  const converted = new WeakMap<TopNode, Block[]>();
   const api: BodyEditor = {
     element,
     editor,
-    document: () => pmToDocument(editor.getJSON()),
+    document: () => {
+      const nodes: PmNode[] = [];
+      editor.state.doc.forEach((n) => nodes.push(n));
+      return pmNodesToDocument(nodes, converted);
+    },
     setDocument: (doc) => {
       editor.commands.setContent(documentToPm(doc), { emitUpdate: false });
     },

@@ -1,13 +1,16 @@
 // Keystroke-to-paint probe for the editor benchmark (tests/e2e/bench-editor.mjs). Off unless
 // the test flag `localStorage["newsdesk.latencyProbe"] = "1"` is set: then every keydown in
 // the body records the time from the key to the first animation frame after the DOM changed,
-// into `window.__newsdeskLatency` (milliseconds).
+// into `window.__newsdeskLatency` (milliseconds), and the part of it spent before the DOM
+// changed (the editor's own script work: key handling, transaction, view update) into
+// `window.__newsdeskLatencyScript`.
 
 const FLAG = "newsdesk.latencyProbe";
 
 declare global {
   interface Window {
     __newsdeskLatency?: number[];
+    __newsdeskLatencyScript?: number[];
   }
 }
 
@@ -21,6 +24,7 @@ export function installLatencyProbe(el: HTMLElement): () => void {
   }
   if (!enabled) return () => {};
   window.__newsdeskLatency ??= [];
+  window.__newsdeskLatencyScript ??= [];
   let start: number | null = null;
   const onKey = (e: KeyboardEvent) => {
     const now = performance.now();
@@ -31,6 +35,7 @@ export function installLatencyProbe(el: HTMLElement): () => void {
     if (start === null) return;
     const s = start;
     start = null;
+    (window.__newsdeskLatencyScript ??= []).push(performance.now() - s);
     requestAnimationFrame(() => (window.__newsdeskLatency ??= []).push(performance.now() - s));
   });
   observer.observe(el, { childList: true, subtree: true, characterData: true });
