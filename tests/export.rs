@@ -16,7 +16,8 @@ use newsdesk_core::{
 use newsdesk_export::image_meta::ImageCredits;
 use newsdesk_export::package::render;
 use newsdesk_export::{
-    export, ExportFormat, ExportInput, ExportOptions, FigureImage, FigureView, RelatedLink,
+    export, ExportFormat, ExportInput, ExportOptions, FigureImage, FigureView, NinjsVersion,
+    RelatedLink, RenderOptions,
 };
 use uuid::Uuid;
 
@@ -211,7 +212,7 @@ fn figures() -> &'static [FigureView] {
                 credit,
                 alt: (*alt).into(),
                 copyright: "© Báo Quảng Trị".into(),
-                file: None,
+                ..FigureView::default()
             })
             .collect()
     })
@@ -253,6 +254,7 @@ fn images() -> &'static [FigureImage] {
                 }
                 FigureImage {
                     placement_id: f.placement_id,
+                    original: Some(source.clone()),
                     source,
                     credits: ImageCredits {
                         caption: f.caption.clone(),
@@ -312,7 +314,12 @@ fn golden_files_for_every_format() {
     let a = fixture();
     let s = Settings::default();
     let r = related();
-    let files = render(&input(&a, &s, &r), ExportFormat::Package).unwrap();
+    let files = render(
+        &input(&a, &s, &r),
+        ExportFormat::Package,
+        RenderOptions::default(),
+    )
+    .unwrap();
     assert_eq!(
         files.keys().collect::<Vec<_>>(),
         [
@@ -482,6 +489,7 @@ fn hostile_text_is_escaped_and_comes_back() {
                 ..input(&a, &s, &r)
             },
             ExportFormat::Package,
+            RenderOptions::default(),
         )
         .unwrap();
         let html = String::from_utf8(files["article.html"].clone()).unwrap();
@@ -533,36 +541,144 @@ fn ninjs_schema_dir() -> PathBuf {
     }
 }
 
-#[test]
-fn ninjs_is_valid_against_the_official_schema() {
+/// The official ninjs schema of `version`, compiled (formats checked too); the test
+/// fails with a plain message when the schema is absent.
+fn ninjs_validator(version: NinjsVersion) -> jsonschema::Validator {
     let dir = ninjs_schema_dir();
-    let path = dir.join("ninjs-schema_2.2.json");
+    let path = dir.join(version.schema_file());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "the official ninjs 2.2 schema is absent at {} ({e}); set NEWSDESK_NINJS_SCHEMAS \
-             to the folder holding ninjs-schema_2.2.json. This test cannot pass without it.",
-            path.display()
+            "the official ninjs {v} schema is absent at {} ({e}); set NEWSDESK_NINJS_SCHEMAS \
+             to the folder holding {}. This test cannot pass without it.",
+            path.display(),
+            version.schema_file(),
+            v = version.as_str(),
         )
     });
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     // The schema refers to GeoJSON for `places[].geometry`, which Newsdesk never
     // writes; it resolves to the permissive schema so the check runs offline.
-    let validator = jsonschema::options()
+    jsonschema::options()
         .with_retriever(OfflineGeoJson)
+        .should_validate_formats(true)
         .build(&schema)
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn ninjs_is_valid_against_the_official_schema() {
     let s = Settings::default();
     let r = related();
     let mut articles = vec![fixture()];
     articles.extend(HOSTILE.iter().map(|h| hostile_article(h)));
-    for a in &articles {
-        let v = newsdesk_export::ninjs::item(&input(a, &s, &r)).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
-        assert!(errors.is_empty(), "ninjs invalid: {errors:?}");
+    let validators = [
+        (NinjsVersion::V2_2, ninjs_validator(NinjsVersion::V2_2)),
+        (NinjsVersion::V3_1, ninjs_validator(NinjsVersion::V3_1)),
+    ];
+    for (version, validator) in &validators {
+        for a in &articles {
+            // The ninjs file alone, and inside a package with the originals (the
+            // associations then name their pictures, with sizes in 3.1).
+            let alone = newsdesk_export::ninjs::item(&input(a, &s, &r), *version).unwrap();
+            let packaged = render(
+                &input(a, &s, &r),
+                ExportFormat::Package,
+                RenderOptions {
+                    ninjs: *version,
+                    originals: true,
+                },
+            )
+            .unwrap();
+            let packaged: serde_json::Value =
+                serde_json::from_slice(&packaged["article.ninjs.json"]).unwrap();
+            for v in [&alone, &packaged] {
+                let errors: Vec<String> = validator.iter_errors(v).map(|e| e.to_string()).collect();
+                assert!(
+                    errors.is_empty(),
+                    "ninjs {} invalid: {errors:?}",
+                    version.as_str()
+                );
+            }
+        }
+        // The validator does reject a broken item, so the check can fail.
+        let bad = serde_json::json!({"uri": "x", "pubstatus": "live"});
+        assert!(!validator.is_valid(&bad));
     }
-    // The validator does reject a broken item, so the check can fail.
-    let bad = serde_json::json!({"uri": "x", "pubstatus": "live"});
-    assert!(!validator.is_valid(&bad));
+    // 3.1 is not 2.2 relabelled: each version's document is invalid against the other's
+    // schema (2.x lower-case names are unknown to 3.1 and the reverse).
+    let a = fixture();
+    let v22 = newsdesk_export::ninjs::item(&input(&a, &s, &r), NinjsVersion::V2_2).unwrap();
+    let v31 = newsdesk_export::ninjs::item(&input(&a, &s, &r), NinjsVersion::V3_1).unwrap();
+    assert!(
+        !validators[1].1.is_valid(&v22),
+        "a 2.2 item passed the 3.1 schema"
+    );
+    assert!(
+        !validators[0].1.is_valid(&v31),
+        "a 3.1 item passed the 2.2 schema"
+    );
+}
+
+#[test]
+fn ninjs_3_1_golden_and_its_fields() {
+    let a = fixture();
+    let s = Settings::default();
+    let r = related();
+    let files = render(
+        &input(&a, &s, &r),
+        ExportFormat::Package,
+        RenderOptions {
+            ninjs: NinjsVersion::V3_1,
+            originals: true,
+        },
+    )
+    .unwrap();
+    golden("article.ninjs-3.1.json", &files["article.ninjs.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&files["article.ninjs.json"]).unwrap();
+    for gone in [
+        "versioncreated",
+        "firstcreated",
+        "pubstatus",
+        "copyrightnotice",
+    ] {
+        assert!(v.get(gone).is_none(), "3.1 has the 2.x name {gone}");
+    }
+    assert_eq!(v["versionCreated"], "2017-03-07T23:53:00Z");
+    assert_eq!(v["firstCreated"], "2017-03-07T10:00:00Z");
+    assert_eq!(v["pubStatus"], "withheld");
+    assert_eq!(v["standard"]["version"], "3.1");
+    assert_eq!(v["headlines"][0]["value"], "Đà Nẵng đón mưa lớn & gió mạnh");
+    assert_eq!(v["descriptions"][0]["contentType"], "text/plain");
+    assert!(v["descriptions"][0]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("(QT) - Chiều 7/3"));
+    assert_eq!(v["bodies"][0]["contentType"], "text/html");
+    assert!(v["bodies"][0]["wordCount"].as_u64().unwrap() > 20);
+    assert_eq!(v["by"], "Đông Hà - Minh Anh (thực hiện), T. Dũng (ảnh)");
+    let assoc = v["associations"].as_array().unwrap();
+    assert_eq!(assoc.len(), 4, "three photos and the related article");
+    assert_eq!(assoc[0]["rel"], "photo");
+    assert_eq!(assoc[0]["copyrightNotice"], "© Báo Quảng Trị");
+    assert_eq!(assoc[1]["by"], "Ảnh: LÊ HOA");
+    let rend = assoc[0]["renditions"].as_array().unwrap();
+    assert_eq!(rend[0]["title"], "images/photo-01.jpg");
+    assert_eq!(rend[0]["contentType"], "image/jpeg");
+    assert_eq!(
+        (rend[0]["width"].as_u64(), rend[0]["height"].as_u64()),
+        (Some(96), Some(64))
+    );
+    assert_eq!(rend[1]["name"], "original");
+    assert_eq!(rend[1]["title"], "images/photo-01-original.jpg");
+    assert_eq!(assoc[3]["rel"], "seeAlso");
+    assert_eq!(
+        assoc[3]["uri"],
+        "urn:uuid:01890000-0000-7000-8000-000000000002"
+    );
+    assert_eq!(
+        assoc[3]["headlines"][0]["value"],
+        "Quảng Trị chủ động ứng phó mưa lũ"
+    );
 }
 
 #[test]
@@ -583,7 +699,12 @@ fn html_passes_the_nu_checker() {
     let mut files = Vec::new();
     for (name, a) in &pages {
         // The package's page: figures with their pictures.
-        let rendered = render(&input(a, &s, &r), ExportFormat::Package).unwrap();
+        let rendered = render(
+            &input(a, &s, &r),
+            ExportFormat::Package,
+            RenderOptions::default(),
+        )
+        .unwrap();
         let html = &rendered["article.html"];
         assert!(String::from_utf8_lossy(html).contains("<img src=\"images/photo-01.jpg\""));
         let f = dir.path().join(format!("{name}.html"));
@@ -621,6 +742,7 @@ fn a_package_is_byte_identical_on_re_export_and_its_manifest_is_right() {
                 format: ExportFormat::Package,
                 zip: true,
                 force: false,
+                render: RenderOptions::default(),
             },
             &mut |p| steps.push(p),
         )
@@ -638,6 +760,7 @@ fn a_package_is_byte_identical_on_re_export_and_its_manifest_is_right() {
             format: ExportFormat::Package,
             zip: false,
             force: false,
+            render: RenderOptions::default(),
         },
         &mut |_| {},
     )
@@ -679,6 +802,7 @@ fn nothing_is_written_outside_the_output_folder() {
                     format,
                     zip: false,
                     force: true,
+                    render: RenderOptions::default(),
                 },
                 &mut |_| {},
             )
@@ -714,6 +838,7 @@ fn an_output_folder_with_files_is_refused_unless_forced() {
         format: ExportFormat::Html,
         zip: false,
         force,
+        render: RenderOptions::default(),
     };
     let err = export(&input(&a, &s, &[]), &opts(false), &mut |_| {}).unwrap_err();
     assert_eq!(err.code(), "exists");
@@ -1026,6 +1151,7 @@ fn a_package_carries_each_picture_with_its_placement_credits() {
             format: ExportFormat::Package,
             zip: false,
             force: false,
+            render: RenderOptions::default(),
         },
         &mut |_| {},
     )
