@@ -908,6 +908,38 @@ fn workflow_check_and_export_from_the_command_line() {
     assert!(!ok && err.contains("lead_empty"), "{err}");
 }
 
+/// Issue 6: revisions were credited to `$USER` though a profile was chosen. The CLI
+/// credits the current profile, and the OS user (`NEWSDESK_AUTHOR` here) only while
+/// there is none.
+#[test]
+fn issue_6_cli_saves_credit_the_current_profile() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let new_article = || {
+        let (ok, out, err) = newsdesk(
+            d,
+            &["article", "new", "--headline", "Tin", "--lead", "Sapo."],
+        );
+        assert!(ok, "{err}");
+        out.trim().to_owned()
+    };
+    let authors = |id: &str| -> Vec<String> {
+        let (ok, out, err) = newsdesk(d, &["revisions", id, "--json"]);
+        assert!(ok, "{err}");
+        let revs: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+        revs.iter()
+            .map(|r| r["author"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let before = new_article();
+    assert_eq!(authors(&before), ["test"], "no profile: the OS user");
+    assert!(newsdesk(d, &["profile", "add", "Lan", "--role", "reporter"]).0);
+    assert!(newsdesk(d, &["profile", "add", "Hùng", "--role", "editor"]).0);
+    assert!(newsdesk(d, &["profile", "use", "Hùng"]).0);
+    let after = new_article();
+    assert_eq!(authors(&after), ["Hùng"]);
+}
+
 #[test]
 fn export_records_the_publish_log_and_marks_updates() {
     let data = tempfile::tempdir().unwrap();
@@ -1307,6 +1339,231 @@ fn a_package_from_the_command_line_carries_credited_pictures_and_leaves_original
     assert!(md.contains("](<images/photo-01.jpg>)"), "{md}");
     let ninjs = std::fs::read_to_string(pkg.join("article.ninjs.json")).unwrap();
     assert!(ninjs.contains("\"images/photo-02.jpg\""), "{ninjs}");
+}
+
+/// A PNG or WebP (lossless) of one colour with credits in its XMP, as a camera-less
+/// graphics desk might send.
+fn credited_image(format: image::ImageFormat, caption: &str, creator: &str, alt: &str) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(100, 70, |x, y| {
+        image::Rgb([(x * 2) as u8, (y * 3) as u8, 120])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    newsdesk_export::image_meta::embed_any(
+        &out.into_inner(),
+        &ImageCredits {
+            caption: caption.into(),
+            creator: creator.into(),
+            alt: alt.into(),
+            ..ImageCredits::default()
+        },
+    )
+    .unwrap()
+    .0
+}
+
+/// Issue 6: `--originals` puts each photo's original beside its web picture, credited
+/// the same way (JPEG, PNG and WebP), listed in the manifest; the data folder's
+/// originals stay byte-identical; the same export twice gives the same zip; progress
+/// reaches its total on stderr; the ninjs 3.1 file names the originals.
+#[test]
+fn a_package_with_originals_carries_credited_copies_and_leaves_the_data_folder_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let (ok, out, err) = newsdesk(
+        d,
+        &[
+            "article",
+            "new",
+            "--headline",
+            "Ảnh gốc trong gói",
+            "--lead",
+            "Ba ảnh gốc ở ba định dạng.",
+            "--body",
+            "Đoạn một.",
+        ],
+    );
+    assert!(ok, "{err}");
+    let id = out
+        .split_whitespace()
+        .find(|w| Uuid::parse_str(w).is_ok())
+        .unwrap()
+        .to_owned();
+    let src = d.join("src");
+    std::fs::create_dir(&src).unwrap();
+    let photos = [
+        (
+            "a.jpg",
+            "Cánh đồng lúa chín ở Hải Lăng",
+            "Trần Dũng",
+            "Ruộng lúa vàng dưới nắng",
+        ),
+        (
+            "b.png",
+            "Bản đồ vùng ngập lụt",
+            "Lê Hoa",
+            "Bản đồ tô màu các xã bị ngập",
+        ),
+        (
+            "c.webp",
+            "Đồ họa lượng mưa ba ngày",
+            "Minh Anh",
+            "Biểu đồ cột lượng mưa",
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, caption, creator, alt) in photos {
+        let bytes = match name.rsplit('.').next().unwrap() {
+            "jpg" => credited_jpeg(120, 80, caption, creator, alt),
+            "png" => credited_image(image::ImageFormat::Png, caption, creator, alt),
+            _ => credited_image(image::ImageFormat::WebP, caption, creator, alt),
+        };
+        let p = src.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        paths.push(p.display().to_string());
+    }
+    let mut args = vec!["photo", "import", "--article", &id];
+    args.extend(paths.iter().map(String::as_str));
+    let (ok, _, err) = newsdesk(d, &args);
+    assert!(ok, "{err}");
+    std::fs::remove_dir_all(d.join("photos/renditions")).unwrap();
+    let originals = || {
+        let mut v: Vec<(PathBuf, Vec<u8>)> = walk(&d.join("photos/originals"))
+            .into_iter()
+            .map(|p| {
+                let b = std::fs::read(&p).unwrap();
+                (p, b)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = originals();
+    assert_eq!(before.len(), 3);
+    let export_to = |dir: &Path, zip: bool| {
+        let mut args = vec![
+            "export",
+            id.as_str(),
+            "--format",
+            "package",
+            "--originals",
+            "--ninjs-version",
+            "3.1",
+            "--out",
+            dir.to_str().unwrap(),
+        ];
+        if zip {
+            args.push("--zip");
+        }
+        let (ok, out, err) = newsdesk(d, &args);
+        assert!(ok, "{err}");
+        (out, err)
+    };
+    let (_, err) = export_to(&d.join("out"), false);
+    // Progress: the renditions made again, then each step, ending at its total.
+    let steps: Vec<&str> = err.lines().filter(|l| l.starts_with('[')).collect();
+    assert!(steps.iter().any(|l| l.contains("rendition")), "{err}");
+    let last = steps
+        .last()
+        .unwrap_or_else(|| panic!("no progress in {err}"));
+    let (done, total) = last[1..last.find(']').unwrap()].split_once('/').unwrap();
+    assert_eq!(done, total, "{err}");
+    assert!(err.contains("images/photo-03-original.webp"), "{err}");
+    let pkg = d.join("out/anh-goc-trong-goi");
+    let copies = [
+        pkg.join("images/photo-01-original.jpg"),
+        pkg.join("images/photo-02-original.png"),
+        pkg.join("images/photo-03-original.webp"),
+    ];
+    let read = exiftool(&copies);
+    for (v, (_, caption, creator, alt)) in read.iter().zip(photos) {
+        assert_eq!(field(v, "Description"), caption, "{v}");
+        assert_eq!(field(v, "Creator"), creator, "{v}");
+        assert_eq!(field(v, "AltTextAccessibility"), alt, "{v}");
+        assert_eq!(field(v, "Rights"), "© Báo Quảng Trị", "{v}");
+    }
+    assert_eq!(
+        field(&read[0], "Caption-Abstract"),
+        photos[0].1,
+        "IPTC-IIM in the JPEG"
+    );
+    assert_eq!(field(&read[0], "Credit"), "Ảnh: TRẦN DŨNG");
+    assert_eq!(field(&read[1], "Credit"), "Ảnh: LÊ HOA");
+    assert_eq!(field(&read[2], "Credit"), "Ảnh: MINH ANH");
+    // Each copy still decodes.
+    for copy in &copies {
+        let bytes = std::fs::read(copy).unwrap();
+        image::load_from_memory(&bytes).unwrap_or_else(|e| panic!("{}: {e}", copy.display()));
+    }
+    // The manifest lists them with their checksums.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(pkg.join("manifest.json")).unwrap()).unwrap();
+    let listed = manifest["files"].as_array().unwrap();
+    assert_eq!(
+        listed.len(),
+        4 + 3 + 3,
+        "four formats, three pictures, three originals"
+    );
+    for c in &copies {
+        let rel = c.strip_prefix(&pkg).unwrap().to_str().unwrap();
+        let e = listed
+            .iter()
+            .find(|e| e["path"] == rel)
+            .unwrap_or_else(|| panic!("{rel} is not in the manifest"));
+        assert_eq!(
+            e["sha256"].as_str().unwrap(),
+            newsdesk_export::package::sha256_hex(&std::fs::read(c).unwrap())
+        );
+    }
+    assert_eq!(manifest["ninjs"], "3.1");
+    // The ninjs 3.1 file names each original and passes the official schema.
+    let ninjs: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(pkg.join("article.ninjs.json")).unwrap()).unwrap();
+    assert_eq!(
+        ninjs["associations"][1]["renditions"][1],
+        serde_json::json!({
+            "name": "original",
+            "contentType": "image/png",
+            "title": "images/photo-02-original.png",
+            "width": 100,
+            "height": 70,
+        })
+    );
+    let errors: Vec<String> = ninjs_validator(NinjsVersion::V3_1)
+        .iter_errors(&ninjs)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // The data folder's originals are byte-identical and still named by their hash.
+    assert_eq!(
+        originals(),
+        before,
+        "an original in the data folder changed"
+    );
+    for (p, b) in &before {
+        let name = p.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(newsdesk_export::package::sha256_hex(b), name);
+    }
+    // Determinism: the same article exported twice gives the same zip.
+    export_to(&d.join("z1"), true);
+    export_to(&d.join("z2"), true);
+    let zip1 = std::fs::read(d.join("z1/anh-goc-trong-goi.zip")).unwrap();
+    let zip2 = std::fs::read(d.join("z2/anh-goc-trong-goi.zip")).unwrap();
+    assert!(zip1 == zip2, "two exports with originals differ");
+    // --originals is refused where it cannot apply.
+    let (ok, _, err) = newsdesk(
+        d,
+        &[
+            "export",
+            &id,
+            "--format",
+            "html",
+            "--originals",
+            "--out",
+            d.join("h").to_str().unwrap(),
+        ],
+    );
+    assert!(!ok && err.contains("--originals"), "{err}");
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
