@@ -2,8 +2,9 @@
 // moves draft → submitted → in edit but cannot be approved: the checklist shows the
 // finding and a click on it puts the cursor in the lead. Once the lead is filled it is
 // approved, the list filters by status and person, and the HTML export written to a
-// temporary folder holds the headline and the `Cập nhật:` date line. A destination that
-// is a file, not a folder, gives a clear error.
+// temporary folder holds the headline and the `Cập nhật:` date line; ninjs 3.1 chosen in the
+// dialog gives a 3.1 document. A destination that is a file, not a folder, gives a clear
+// error. Autosaves are credited to the current profile, not the OS user.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -106,6 +107,29 @@ test("an empty lead blocks approval; once filled the piece is approved and expor
     assert.ok(html.includes(LEAD));
     await shot(browser, "61-export-done");
 
+    // ninjs 3.1 chosen in the dialog: the file written is a 3.1 document, not 2.2.
+    const out31 = path.join(path.dirname(out), "ninjs31");
+    await (await byId(browser, "export-format-html")).click();
+    await (await byId(browser, "export-format-ninjs")).click();
+    const version = await byId(browser, "export-ninjs-version");
+    assert.ok(await version.isEnabled(), "the ninjs version is offered with ninjs");
+    assert.ok(!(await (await byId(browser, "export-originals")).isEnabled()), "originals only with a package");
+    await version.selectByAttribute("value", "3.1");
+    await (await byId(browser, "export-out")).setValue(out31);
+    await (await byId(browser, "export-start")).click();
+    await browser.waitUntil(
+      async () => (await browser.$$('[data-testid="export-file"]')).length === 1 &&
+        (await (await byId(browser, "export-file")).getText()).endsWith(".ninjs.json"),
+      { timeout: 20_000, timeoutMsg: "the ninjs export was not listed" },
+    );
+    const ninjs = JSON.parse(readFileSync(await (await byId(browser, "export-file")).getText(), "utf8"));
+    assert.equal(ninjs.standard.version, "3.1");
+    assert.ok(ninjs.versionCreated && !ninjs.versioncreated, "3.1 property names");
+    assert.equal(ninjs.headlines[0].value, HEADLINE);
+    assert.equal(await (await byId(browser, "export-progress")).getAttribute("max"), await (await byId(browser, "export-progress")).getAttribute("value"));
+    await (await byId(browser, "export-format-ninjs")).click();
+    await (await byId(browser, "export-format-html")).click();
+
     // A destination that is a file cannot be written into: the error says so.
     const notAFolder = path.join(path.dirname(out), "a-file.txt");
     writeFileSync(notAFolder, "x");
@@ -150,6 +174,11 @@ test("a profile added in the app is the one recorded with a status change", asyn
     const change = await byId(browser, "workflow-change");
     await change.waitForDisplayed();
     assert.match(await change.getText(), /Lan/);
+    // Issue 6: the autosaved revisions are credited to the profile, not the OS user.
+    const id = await (await byId(browser, "list-item")).getAttribute("data-id");
+    const revisions = JSON.parse(cli(dir, "revisions", id, "--json"));
+    assert.ok(revisions.length >= 2, "created and autosaved");
+    for (const r of revisions) assert.equal(r.author, "Lan", `revision v${r.version} (${r.kind})`);
     await move(browser, "in_edit");
     const error = await byId(browser, "workflow-error");
     await error.waitForDisplayed({ timeout: 10_000 });
