@@ -391,3 +391,83 @@ fn photoshop_irb(iim: &[u8]) -> Vec<u8> {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credits() -> ImageCredits {
+        ImageCredits {
+            caption: "Bản đồ vùng ngập".into(),
+            creator: "Lê Hoa".into(),
+            credit: "Ảnh: LÊ HOA".into(),
+            copyright: "© Báo Quảng Trị".into(),
+            date: "2017-03-07".into(),
+            alt: "Bản đồ tô màu".into(),
+        }
+    }
+
+    fn picture(format: image::ImageFormat) -> (Vec<u8>, image::RgbaImage) {
+        let img = image::RgbaImage::from_fn(40, 30, |x, y| {
+            image::Rgba([
+                (x * 6) as u8,
+                (y * 8) as u8,
+                90,
+                if x < 5 { 128 } else { 255 },
+            ])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, format).unwrap();
+        (out.into_inner(), img)
+    }
+
+    fn count(hay: &[u8], needle: &[u8]) -> usize {
+        hay.windows(needle.len()).filter(|w| *w == needle).count()
+    }
+
+    #[test]
+    fn png_and_webp_originals_get_one_xmp_packet_and_keep_their_pixels() {
+        for (format, ext) in [
+            (image::ImageFormat::Png, "png"),
+            (image::ImageFormat::WebP, "webp"),
+        ] {
+            let (bytes, pixels) = picture(format);
+            let (once, got_ext, size) = embed_any(&bytes, &credits()).unwrap();
+            assert_eq!((got_ext, size), (ext, (40, 30)));
+            // Written again (an original that already carries our XMP): replaced, not added.
+            let (twice, _, _) = embed_any(&once, &credits()).unwrap();
+            assert_eq!(twice, once, "{ext}: a second embed changed the file");
+            assert_eq!(count(&once, b"<x:xmpmeta"), 1, "{ext}");
+            assert_eq!(count(&once, "Bản đồ vùng ngập".as_bytes()), 1, "{ext}");
+            let decoded = image::load_from_memory_with_format(&once, format)
+                .unwrap()
+                .to_rgba8();
+            assert_eq!(decoded, pixels, "{ext}: the pixels changed");
+        }
+    }
+
+    #[test]
+    fn a_simple_webp_becomes_extended_with_the_xmp_and_alpha_flags() {
+        let (bytes, _) = picture(image::ImageFormat::WebP);
+        let (out, _, _) = embed_any(&bytes, &credits()).unwrap();
+        assert_eq!(&out[12..16], b"VP8X", "VP8X comes first");
+        let flags = out[20];
+        assert_ne!(flags & 0b0000_0100, 0, "XMP flag");
+        assert_ne!(flags & 0b0001_0000, 0, "alpha flag (the picture has alpha)");
+        let w = u32::from_le_bytes([out[24], out[25], out[26], 0]) + 1;
+        let h = u32::from_le_bytes([out[27], out[28], out[29], 0]) + 1;
+        assert_eq!((w, h), (40, 30));
+        let riff_len = u32::from_le_bytes([out[4], out[5], out[6], out[7]]) as usize;
+        assert_eq!(
+            riff_len + 8,
+            out.len(),
+            "the RIFF size covers the new chunks"
+        );
+    }
+
+    #[test]
+    fn an_original_of_another_format_is_refused() {
+        let err = embed_any(b"GIF89a....", &credits()).unwrap_err();
+        assert_eq!(err.code(), "image");
+    }
+}
