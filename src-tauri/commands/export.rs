@@ -31,7 +31,6 @@ pub const EXPORT_FAILED: &str = "export-failed";
 /// unless `force`. `render` picks the ninjs version and whether a package carries the
 /// photos' originals.
 #[tauri::command]
-#[allow(clippy::too_many_arguments)]
 pub async fn export_run(
     app: AppHandle,
     id: Uuid,
