@@ -71,6 +71,20 @@ impl AppState {
         }
     }
 
+    /// Runs `f` with the store and who a save is credited to: the current profile when
+    /// one is chosen, else the operating-system user ([`os_user`]). Every command that
+    /// saves goes through this, so autosave, Ctrl+S, restore, placements and imports
+    /// credit the same person the top bar shows.
+    pub fn saving<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &str) -> Result<T, newsdesk_store::Error>,
+    ) -> CmdResult<T> {
+        self.with(|s| {
+            let who = s.author(&os_user())?;
+            f(s, &who)
+        })
+    }
+
     /// Why the store could not be opened, if it could not.
     pub fn open_error(&self) -> Option<ApiError> {
         self.store
@@ -80,8 +94,9 @@ impl AppState {
     }
 }
 
-/// Who revisions saved from this app are attributed to.
-pub fn author() -> String {
+/// The operating-system user the app runs as (`NEWSDESK_AUTHOR` overrides it): who
+/// saves are credited to when no profile is chosen.
+pub fn os_user() -> String {
     std::env::var("NEWSDESK_AUTHOR")
         .or_else(|_| std::env::var("USER"))
         .or_else(|_| std::env::var("USERNAME"))

@@ -6,7 +6,7 @@ use tauri::State;
 use uuid::Uuid;
 
 use crate::error::CmdResult;
-use crate::state::{author, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn article_list(
@@ -23,7 +23,7 @@ pub async fn article_get(state: State<'_, AppState>, id: Uuid) -> CmdResult<Arti
 
 #[tauri::command]
 pub async fn article_create(state: State<'_, AppState>, new: NewArticle) -> CmdResult<Article> {
-    state.with(|s| s.create(new, &author()))
+    state.saving(|s, who| s.create(new, who))
 }
 
 #[tauri::command]
@@ -33,7 +33,7 @@ pub async fn article_save(
     expected_version: i64,
     kind: SaveKind,
 ) -> CmdResult<SaveOutcome> {
-    state.with(|s| s.save(&article, expected_version, kind, &author()))
+    state.saving(|s, who| s.save(&article, expected_version, kind, who))
 }
 
 #[tauri::command]

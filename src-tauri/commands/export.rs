@@ -1,12 +1,15 @@
 //! Exporting an article from the app: runs in the background like a photo import and
-//! reports `export-progress` (a `Progress`, its step prefixed with the format) and then
-//! `export-done` (one `ExportReport` per format) or `export-failed` (an `ApiError`).
-//! The store is held only to gather the article and to write the publish log, never
-//! while files are written, so typing and autosave go on meanwhile.
+//! reports `export-progress` (a `Progress`: first the missing web renditions being
+//! made, then each step, prefixed with the format) and then `export-done` (one
+//! `ExportReport` per format) or `export-failed` (an `ApiError`).
+//! The store is held only to read the article and to write the publish log, never
+//! while renditions are made or files written, so typing and autosave go on meanwhile.
 
 use std::path::PathBuf;
 
-use newsdesk_export::{ExportFormat, ExportOptions, ExportReport, Gathered, Progress};
+use newsdesk_export::{
+    ExportFormat, ExportOptions, ExportReport, Gathered, Progress, RenderOptions,
+};
 use newsdesk_photo::PhotoFiles;
 use newsdesk_store::Store;
 use tauri::{AppHandle, Emitter, Manager};
@@ -25,7 +28,8 @@ pub const EXPORT_FAILED: &str = "export-failed";
 /// Starts exporting article `id` in each of `formats` into the folder `out` and returns
 /// at once. The checklist runs first: blocking findings refuse the export
 /// (code `checklist`). A folder that already holds files is refused (code `exists`)
-/// unless `force`.
+/// unless `force`. `render` picks the ninjs version and whether a package carries the
+/// photos' originals.
 #[tauri::command]
 pub async fn export_run(
     app: AppHandle,
@@ -34,6 +38,7 @@ pub async fn export_run(
     out: String,
     zip: bool,
     force: bool,
+    render: RenderOptions,
 ) -> CmdResult<()> {
     if formats.is_empty() {
         return Err(ApiError::new("invalid", "choose at least one format"));
@@ -46,7 +51,15 @@ pub async fn export_run(
         let emit = |p: Progress| {
             let _ = app.emit(EXPORT_PROGRESS, p);
         };
-        match run(&state, id, &formats, PathBuf::from(out), zip, force, emit) {
+        let job = Job {
+            id,
+            formats: &formats,
+            out: PathBuf::from(out),
+            zip,
+            force,
+            render,
+        };
+        match run(&state, &job, emit) {
             Ok(reports) => {
                 let _ = app.emit(EXPORT_DONE, reports);
             }
@@ -58,26 +71,32 @@ pub async fn export_run(
     Ok(())
 }
 
-fn run(
-    state: &AppState,
+/// What `export_run` was asked for.
+struct Job<'a> {
     id: Uuid,
-    formats: &[ExportFormat],
+    formats: &'a [ExportFormat],
     out: PathBuf,
     zip: bool,
     force: bool,
-    emit: impl Fn(Progress),
-) -> CmdResult<Vec<ExportReport>> {
+    render: RenderOptions,
+}
+
+fn run(state: &AppState, job: &Job<'_>, emit: impl Fn(Progress)) -> CmdResult<Vec<ExportReport>> {
     let files = state.require_photo_files()?;
-    let (g, who) = state.with_store(|s| prepare(s, files, id))?;
+    let (mut g, who) = state.with_store(|s| prepare(s, files, job.id))?;
+    // The cold path (renditions made from the originals) runs without the store.
+    g.make_renditions(files, &mut |p| emit(p))
+        .map_err(from_export)?;
     let input = g.input();
     let mut reports = Vec::new();
-    for (i, format) in formats.iter().enumerate() {
+    for (i, format) in job.formats.iter().enumerate() {
         let opts = ExportOptions {
-            out: out.clone(),
+            out: job.out.clone(),
             format: *format,
-            zip,
+            zip: job.zip,
             // The first format checks the folder; the next ones write beside it.
-            force: force || i > 0,
+            force: job.force || i > 0,
+            render: job.render,
         };
         let report = newsdesk_export::export(&input, &opts, &mut |p| {
             emit(Progress {
@@ -93,10 +112,10 @@ fn run(
     Ok(reports)
 }
 
-/// Gathers the article, its figures and their pictures and runs the checklist (as the
-/// CLI does, `newsdesk_export::gather_checked`); also says who is exporting.
+/// Reads the article, its figures and their pictures and runs the checklist (as the
+/// CLI does, `newsdesk_export::read_checked`); also says who is exporting.
 fn prepare(s: &mut Store, files: &PhotoFiles, id: Uuid) -> CmdResult<(Gathered, String)> {
-    let (g, _) = newsdesk_export::gather_checked(s, files, id).map_err(from_export)?;
+    let (g, _) = newsdesk_export::read_checked(s, files, id).map_err(from_export)?;
     let who = s
         .current_profile()
         .map_err(from_store)?

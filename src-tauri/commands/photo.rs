@@ -9,8 +9,8 @@ use newsdesk_store::PhotoFilter;
 use tauri::{AppHandle, Emitter, Manager, State};
 use uuid::Uuid;
 
-use crate::error::{from_photo, CmdResult};
-use crate::state::{author, AppState};
+use crate::error::{from_photo, from_store, CmdResult};
+use crate::state::{os_user, AppState};
 
 /// Event sent after each imported file, with an `ImportProgress`.
 pub const IMPORT_PROGRESS: &str = "photo-import-progress";
@@ -28,13 +28,13 @@ pub async fn photo_import(
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-        let opts = ImportOptions {
-            article,
-            author: author(),
-            ..ImportOptions::default()
-        };
         let result = state.require_photo_files().and_then(|files| {
             state.with_store(|store| {
+                let opts = ImportOptions {
+                    article,
+                    author: store.author(&os_user()).map_err(from_store)?,
+                    ..ImportOptions::default()
+                };
                 import(store, files, &paths, &opts, |p| {
                     let _ = app.emit(IMPORT_PROGRESS, p);
                 })

@@ -7,7 +7,7 @@ use tauri::State;
 use uuid::Uuid;
 
 use crate::error::CmdResult;
-use crate::state::{author, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn placement_place(
@@ -16,7 +16,7 @@ pub async fn placement_place(
     photo_id: Uuid,
     at: Option<usize>,
 ) -> CmdResult<(Placement, Article)> {
-    state.with(|s| s.place_photo_at(article_id, photo_id, at, &author()))
+    state.saving(|s, who| s.place_photo_at(article_id, photo_id, at, who))
 }
 
 #[tauri::command]
@@ -37,12 +37,12 @@ pub async fn placement_update(
 
 #[tauri::command]
 pub async fn placement_remove(state: State<'_, AppState>, id: Uuid) -> CmdResult<Article> {
-    state.with(|s| s.remove_placement(id, &author()))
+    state.saving(|s, who| s.remove_placement(id, who))
 }
 
 #[tauri::command]
 pub async fn placement_move(state: State<'_, AppState>, id: Uuid, up: bool) -> CmdResult<Article> {
-    state.with(|s| s.move_figure(id, up, &author()))
+    state.saving(|s, who| s.move_figure(id, up, who))
 }
 
 #[tauri::command]

@@ -6,7 +6,7 @@ use tauri::State;
 use uuid::Uuid;
 
 use crate::error::CmdResult;
-use crate::state::{author, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn revision_list(
@@ -27,7 +27,7 @@ pub async fn revision_restore(
     article_id: Uuid,
     id: Uuid,
 ) -> CmdResult<Article> {
-    state.with(|s| s.restore_revision(article_id, id, &author()))
+    state.saving(|s, who| s.restore_revision(article_id, id, who))
 }
 
 #[tauri::command]

@@ -5,7 +5,7 @@ use newsdesk_store::TemplateCatalog;
 use tauri::State;
 
 use crate::error::CmdResult;
-use crate::state::{author, AppState};
+use crate::state::AppState;
 
 /// The built-in and newsroom templates, with the files that could not be used.
 #[tauri::command]
@@ -20,5 +20,5 @@ pub async fn article_from_template(
     key: String,
     bylines: Vec<String>,
 ) -> CmdResult<Article> {
-    state.with(|s| s.create_from_template(&key, &bylines, &author()))
+    state.saving(|s, who| s.create_from_template(&key, &bylines, who))
 }

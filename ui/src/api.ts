@@ -26,6 +26,7 @@ import type { Placement } from "./bindings/Placement";
 import type { PrintedCredit } from "./bindings/PrintedCredit";
 import type { Checklist } from "./bindings/Checklist";
 import type { ExportFormat } from "./bindings/ExportFormat";
+import type { RenderOptions } from "./bindings/RenderOptions";
 import type { ListFilter } from "./bindings/ListFilter";
 import type { Profile } from "./bindings/Profile";
 import type { ProfileRole } from "./bindings/ProfileRole";
@@ -112,8 +113,8 @@ export const api = {
   statusHistory: (id: string) => call<StatusChange[]>("workflow_history", { id }),
   listFiltered: (filter: ListFilter) => call<ArticleSummary[]>("workflow_list", { filter }),
   runChecklist: (id: string) => call<Checklist>("checklist_run", { id }),
-  startExport: (id: string, formats: ExportFormat[], out: string, zip: boolean, force: boolean) =>
-    call<null>("export_run", { id, formats, out, zip, force }),
+  startExport: (id: string, formats: ExportFormat[], out: string, zip: boolean, force: boolean, render: RenderOptions) =>
+    call<null>("export_run", { id, formats, out, zip, force, render }),
   exportBundle: (ids: string[], path: string) => call<BundleManifest>("bundle_export", { ids, path }),
   planBundle: (path: string) => call<BundlePreview>("bundle_plan", { path }),
   importBundle: (path: string) => call<MergePlan>("bundle_import", { path }),

@@ -36,7 +36,7 @@ pub fn run(dir: Option<&Path>, cmd: ArticleCmd) -> Result<()> {
                     lead,
                     ..new
                 },
-                &author(),
+                &author(&store)?,
             )?;
             println!("{}", a.id);
         }
@@ -92,7 +92,7 @@ pub fn run(dir: Option<&Path>, cmd: ArticleCmd) -> Result<()> {
                 .with_context(|| format!("cannot read '{}'", file.display()))?;
             let a = ArticleFile::read(&bytes)
                 .with_context(|| format!("'{}' is not a valid article file", file.display()))?;
-            let a = store.import(&a, &author())?;
+            let a = store.import(&a, &author(&store)?)?;
             println!("{}", a.id);
         }
         ArticleCmd::ExportJson { id, out } => {

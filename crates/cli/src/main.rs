@@ -244,11 +244,17 @@ pub(crate) fn open(dir: Option<&Path>) -> Result<Store> {
     Ok(Store::open_dir(&dir)?)
 }
 
-/// Who the revisions made here are attributed to.
-pub(crate) fn author() -> String {
+/// The operating-system user (`NEWSDESK_AUTHOR` overrides it, for scripts and tests).
+pub(crate) fn os_user() -> String {
     std::env::var("NEWSDESK_AUTHOR")
         .or_else(|_| std::env::var("USER"))
         .unwrap_or_else(|_| "cli".into())
+}
+
+/// Who the revisions made here are attributed to: the current profile when one is
+/// chosen (`newsdesk profile use`), otherwise the operating-system user.
+pub(crate) fn author(store: &Store) -> Result<String> {
+    Ok(store.author(&os_user())?)
 }
 
 pub(crate) fn parse_id(s: &str) -> Result<Uuid> {

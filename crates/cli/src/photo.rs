@@ -62,7 +62,7 @@ pub(crate) fn run(dir: Option<&Path>, cmd: PhotoCmd) -> Result<ExitCode> {
         } => {
             let opts = ImportOptions {
                 article: article.as_deref().map(parse_id).transpose()?,
-                author: author(),
+                author: author(&store)?,
                 ..ImportOptions::default()
             };
             let bar = ProgressBar::with_draw_target(

@@ -44,7 +44,7 @@ pub fn run(dir: Option<&Path>, args: RevisionsArgs) -> Result<()> {
             }
         }
         (None, Some(RevisionsCmd::Restore { id, rev })) => {
-            let a = store.restore_revision(parse_id(&id)?, parse_id(&rev)?, &author())?;
+            let a = store.restore_revision(parse_id(&id)?, parse_id(&rev)?, &author(&store)?)?;
             println!("v{}", a.version);
         }
         (None, Some(RevisionsCmd::Diff { old, new, json })) => {

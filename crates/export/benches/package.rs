@@ -104,6 +104,7 @@ fn main() {
                 format: ExportFormat::Package,
                 zip,
                 force: false,
+                render: Default::default(),
             },
             &mut |_| {},
         )

@@ -46,7 +46,7 @@ fn styles(d: Docx) -> Docx {
 
 /// The DOCX file's bytes, the pictures read from `input.images` and credited.
 pub fn document(input: &ExportInput<'_>) -> Result<Vec<u8>> {
-    let images = image_meta::load(input, &mut |_| {})?;
+    let images = image_meta::load(input, false, &mut |_| {})?;
     document_with(input, &images)
 }
 

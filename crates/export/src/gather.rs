@@ -2,15 +2,17 @@
 //! articles from the store, and for each figure its placement (caption, alt), its
 //! printed credit (house style, initials on repeat), the photo's copyright and date,
 //! and the web rendition to copy — made from the original when it is not on disk.
-//! Both front ends (CLI, app) call [`gather`], then [`crate::export`] with
-//! [`Gathered::input`], and pass [`Gathered::facts`] to the checklist.
+//! Both front ends (CLI, app) call [`read_checked`] (the store is needed only for
+//! this), then [`Gathered::make_renditions`] (the cold path, with progress, the store
+//! no longer held), then [`crate::export`] with [`Gathered::input`].
+//! [`gather`] and [`gather_checked`] do the first two in one call.
 
-use newsdesk_core::{Article, Block, Checklist, FigureFacts, Settings};
+use newsdesk_core::{Article, Block, Checklist, FigureFacts, Photo, Settings};
 use newsdesk_photo::{Limits, PhotoFiles, Size};
 use newsdesk_store::Store;
 use uuid::Uuid;
 
-use crate::{ExportInput, FigureImage, FigureView, ImageCredits, RelatedLink, Result};
+use crate::{ExportInput, FigureImage, FigureView, ImageCredits, Progress, RelatedLink, Result};
 
 /// An export's input, owned.
 #[derive(Debug, Clone)]
@@ -24,6 +26,9 @@ pub struct Gathered {
     pub images: Vec<FigureImage>,
     /// What the pre-publish checklist needs of each figure.
     pub facts: Vec<FigureFacts>,
+    /// Photos whose web rendition is not on disk yet, made by
+    /// [`Gathered::make_renditions`] before the export reads them.
+    pub missing: Vec<Photo>,
 }
 
 impl Gathered {
@@ -37,6 +42,27 @@ impl Gathered {
             images: &self.images,
             dated: self.article.updated_at,
         }
+    }
+
+    /// Makes the web renditions that are not on disk (the cold path: each decodes an
+    /// original), telling `progress` after each one. Originals are only read. Needs no
+    /// store, so the app runs it without holding the store.
+    pub fn make_renditions(
+        &mut self,
+        files: &PhotoFiles,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<()> {
+        let limits = Limits::default();
+        let total = self.missing.len() as u32;
+        for (i, photo) in std::mem::take(&mut self.missing).iter().enumerate() {
+            files.web_rendition(photo, &limits)?;
+            progress(Progress {
+                done: i as u32 + 1,
+                total,
+                step: format!("rendition {}", photo.original_name),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -76,7 +102,16 @@ pub fn gather_checked(
     files: &PhotoFiles,
     id: Uuid,
 ) -> Result<(Gathered, Checklist)> {
-    let g = gather(store, files, id)?;
+    let (mut g, c) = read_checked(store, files, id)?;
+    g.make_renditions(files, &mut |_| {})?;
+    Ok((g, c))
+}
+
+/// [`read`], then the pre-publish checklist, refusing while anything blocks (as
+/// [`gather_checked`]); the missing renditions are left to
+/// [`Gathered::make_renditions`].
+pub fn read_checked(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<(Gathered, Checklist)> {
+    let g = read(store, files, id)?;
     let c = store.checklist(&g.article, &g.facts, output_width())?;
     if !c.passes() {
         return Err(newsdesk_store::Error::Checklist(c.blocking().cloned().collect()).into());
@@ -87,6 +122,14 @@ pub fn gather_checked(
 /// Reads article `id` and everything its export needs. Web renditions missing from
 /// the photo store are made from the originals (the cold path); originals are only read.
 pub fn gather(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<Gathered> {
+    let mut g = read(store, files, id)?;
+    g.make_renditions(files, &mut |_| {})?;
+    Ok(g)
+}
+
+/// Reads article `id` and everything its export needs from the store; the web
+/// renditions not on disk are listed in [`Gathered::missing`], not made.
+pub fn read(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<Gathered> {
     let article = store.article(id)?;
     let settings = store.settings()?;
     let mut related = Vec::new();
@@ -102,14 +145,13 @@ pub fn gather(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<Gathered> {
     }
     let placements = store.placements(id)?;
     let printed = store.printed_credits(id)?;
-    let limits = Limits::default();
     let paper_copyright = if settings.paper_name.trim().is_empty() {
         String::new()
     } else {
         format!("© {}", settings.paper_name.trim())
     };
     let facts = store.figure_facts(&article, output_width())?;
-    let (mut figures, mut images) = (Vec::new(), Vec::new());
+    let (mut figures, mut images, mut missing) = (Vec::new(), Vec::new(), Vec::new());
     for b in &article.body.blocks {
         let Block::Figure { placement_id, .. } = b else {
             continue;
@@ -135,11 +177,16 @@ pub fn gather(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<Gathered> {
             credit: credit.clone(),
             alt: p.alt_text.clone(),
             copyright: copyright.clone(),
-            file: None,
+            ..FigureView::default()
         });
+        let source = files.rendition_path(&photo.sha256, Size::Web);
+        if !source.is_file() && !missing.iter().any(|m: &Photo| m.id == photo.id) {
+            missing.push(photo.clone());
+        }
         images.push(FigureImage {
             placement_id: p.id,
-            source: files.web_rendition(&photo, &limits)?,
+            source,
+            original: Some(files.original_of(&photo)),
             credits: ImageCredits {
                 caption: p.caption.clone(),
                 creator: p.credit.clone(),
@@ -157,6 +204,7 @@ pub fn gather(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<Gathered> {
         figures,
         images,
         facts,
+        missing,
     })
 }
 

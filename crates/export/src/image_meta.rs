@@ -36,6 +36,19 @@ pub struct ExportedImage {
     pub jpeg: Vec<u8>,
     pub width: u32,
     pub height: u32,
+    /// The photo's original with the same credits written in, when asked for.
+    pub original: Option<ExportedOriginal>,
+}
+
+/// A photo's original as exported beside its web picture: a copy of the file imported
+/// (JPEG, PNG or WebP) with the placement's credits written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedOriginal {
+    /// `images/photo-01-original.jpg` (the extension from the file's format).
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// The name of the `n`-th (from 1) picture inside a package.
@@ -43,9 +56,19 @@ pub fn image_name(n: usize) -> String {
     format!("images/photo-{n:02}.jpg")
 }
 
+/// The name of the `n`-th (from 1) picture's original inside a package.
+pub fn original_name(n: usize, ext: &str) -> String {
+    format!("images/photo-{n:02}-original.{ext}")
+}
+
 /// Reads the picture of every figure in the body that has one, in reading order, and
-/// writes its credits into the copy; `progress` hears each name. The sources are only read.
-pub fn load(input: &ExportInput<'_>, progress: &mut dyn FnMut(&str)) -> Result<Vec<ExportedImage>> {
+/// writes its credits into the copy — and into a copy of the original too when
+/// `originals`; `progress` hears each name. The sources are only read.
+pub fn load(
+    input: &ExportInput<'_>,
+    originals: bool,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<ExportedImage>> {
     let mut out = Vec::new();
     for id in input.article.body.placements() {
         let Some(img) = input.images.iter().find(|i| i.placement_id == id) else {
@@ -65,12 +88,31 @@ pub fn load(input: &ExportInput<'_>, progress: &mut dyn FnMut(&str)) -> Result<V
             ))
         })?;
         progress(&name);
+        let original = match (&img.original, originals) {
+            (Some(path), true) => {
+                let src = std::fs::read(path).map_err(|e| {
+                    Error::io(format!("reading the original '{}'", path.display()), e)
+                })?;
+                let (bytes, ext, (width, height)) = embed_any(&src, &img.credits)
+                    .map_err(|e| Error::Image(format!("'{}': {e}", path.display())))?;
+                let name = original_name(out.len() + 1, ext);
+                progress(&name);
+                Some(ExportedOriginal {
+                    name,
+                    bytes,
+                    width,
+                    height,
+                })
+            }
+            _ => None,
+        };
         out.push(ExportedImage {
             placement_id: id,
             name,
             jpeg,
             width,
             height,
+            original,
         });
     }
     Ok(out)
@@ -93,6 +135,8 @@ pub fn jpeg_size(jpeg: &[u8]) -> Option<(u32, u32)> {
 }
 
 const XMP_NS: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+/// Extended XMP (the rest of a packet too large for one segment), dropped with the XMP.
+const XMP_EXT_NS: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
 const PHOTOSHOP: &[u8] = b"Photoshop 3.0\0";
 
 /// `jpeg` with its XMP and IPTC replaced by `c`.
@@ -102,7 +146,7 @@ pub fn embed(jpeg: &[u8], c: &ImageCredits) -> Result<Vec<u8>> {
     let segs = img.segments_mut();
     segs.retain(|s| {
         let c = s.contents();
-        !(s.marker() == markers::APP1 && c.starts_with(XMP_NS)
+        !(s.marker() == markers::APP1 && (c.starts_with(XMP_NS) || c.starts_with(XMP_EXT_NS))
             || s.marker() == markers::APP13 && c.starts_with(PHOTOSHOP))
     });
     // After APP0 (JFIF) and an EXIF APP1, if present.
@@ -139,6 +183,118 @@ pub fn embed(jpeg: &[u8], c: &ImageCredits) -> Result<Vec<u8>> {
         .write_to(&mut out)
         .map_err(|e| Error::io("writing the JPEG", e))?;
     Ok(out)
+}
+
+/// A copy of an original (JPEG, PNG or WebP) with `c` written in: a JPEG gets XMP and
+/// IPTC-IIM as [`embed`]; a PNG an `iTXt` chunk `XML:com.adobe.xmp` and a WebP an
+/// `XMP ` chunk (with the `VP8X` header saying so), the places those formats keep XMP
+/// (neither has a standard place for IPTC-IIM). Returns the bytes, the extension and
+/// the picture's size. The pixels are not touched.
+pub fn embed_any(bytes: &[u8], c: &ImageCredits) -> Result<(Vec<u8>, &'static str, (u32, u32))> {
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        let out = embed(bytes, c)?;
+        let size =
+            jpeg_size(&out).ok_or_else(|| Error::Image("the JPEG has no frame header".into()))?;
+        Ok((out, "jpg", size))
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        embed_png(bytes, c).map(|(b, s)| (b, "png", s))
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        embed_webp(bytes, c).map(|(b, s)| (b, "webp", s))
+    } else {
+        Err(Error::Image(
+            "the original is not a JPEG, PNG or WebP the exporter can edit".into(),
+        ))
+    }
+}
+
+const PNG_XMP_KEYWORD: &[u8] = b"XML:com.adobe.xmp\0";
+
+fn embed_png(bytes: &[u8], c: &ImageCredits) -> Result<(Vec<u8>, (u32, u32))> {
+    use img_parts::png::{Png, PngChunk};
+    let mut png = Png::from_bytes(Bytes::copy_from_slice(bytes))
+        .map_err(|e| Error::Image(format!("not a PNG the exporter can edit: {e}")))?;
+    let size = png
+        .chunk_by_type(*b"IHDR")
+        .map(|h| h.contents())
+        .filter(|c| c.len() >= 8)
+        .map(|c| {
+            (
+                u32::from_be_bytes([c[0], c[1], c[2], c[3]]),
+                u32::from_be_bytes([c[4], c[5], c[6], c[7]]),
+            )
+        })
+        .ok_or_else(|| Error::Image("the PNG has no header".into()))?;
+    let chunks = png.chunks_mut();
+    chunks.retain(|ch| !(ch.kind() == *b"iTXt" && ch.contents().starts_with(PNG_XMP_KEYWORD)));
+    // keyword, not compressed, method 0, no language tag, no translated keyword, text.
+    let mut itxt = PNG_XMP_KEYWORD.to_vec();
+    itxt.extend_from_slice(&[0, 0, 0, 0]);
+    itxt.extend_from_slice(xmp(c).as_bytes());
+    // Right after IHDR, before the picture data.
+    let at = chunks
+        .iter()
+        .position(|ch| ch.kind() == *b"IHDR")
+        .map_or(0, |i| i + 1);
+    chunks.insert(at, PngChunk::new(*b"iTXt", Bytes::from(itxt)));
+    let mut out = Vec::with_capacity(bytes.len() + 4096);
+    png.encoder()
+        .write_to(&mut out)
+        .map_err(|e| Error::io("writing the PNG", e))?;
+    Ok((out, size))
+}
+
+fn embed_webp(bytes: &[u8], c: &ImageCredits) -> Result<(Vec<u8>, (u32, u32))> {
+    use img_parts::riff::{RiffChunk, RiffContent};
+    use img_parts::webp::{WebP, CHUNK_ALPH, CHUNK_VP8L, CHUNK_VP8X, CHUNK_XMP};
+    let mut webp = WebP::from_bytes(Bytes::copy_from_slice(bytes))
+        .map_err(|e| Error::Image(format!("not a WebP the exporter can edit: {e}")))?;
+    let (w, h) = webp
+        .dimensions()
+        .ok_or_else(|| Error::Image("the WebP has no size the exporter can read".into()))?;
+    webp.remove_chunks_by_id(CHUNK_XMP);
+    const XMP_FLAG: u8 = 0b0000_0100;
+    const ALPHA_FLAG: u8 = 0b0001_0000;
+    let vp8x = webp
+        .chunk_by_id(CHUNK_VP8X)
+        .and_then(|ch| ch.content().data().cloned());
+    let header = match vp8x {
+        Some(d) if d.len() >= 10 => {
+            let mut d = d.to_vec();
+            d[0] |= XMP_FLAG;
+            d
+        }
+        _ => {
+            // A simple WebP becomes an extended one: VP8X with the canvas size.
+            let lossless_alpha = webp
+                .chunk_by_id(CHUNK_VP8L)
+                .and_then(|ch| ch.content().data())
+                .and_then(|d| d.get(4))
+                .is_some_and(|b| b & 0x10 != 0);
+            let mut flags = XMP_FLAG;
+            if lossless_alpha || webp.has_chunk(CHUNK_ALPH) {
+                flags |= ALPHA_FLAG;
+            }
+            let mut d = vec![flags, 0, 0, 0];
+            d.extend_from_slice(&(w - 1).to_le_bytes()[..3]);
+            d.extend_from_slice(&(h - 1).to_le_bytes()[..3]);
+            d
+        }
+    };
+    webp.remove_chunks_by_id(CHUNK_VP8X);
+    let chunks = webp.chunks_mut();
+    chunks.insert(
+        0,
+        RiffChunk::new(CHUNK_VP8X, RiffContent::Data(Bytes::from(header))),
+    );
+    chunks.push(RiffChunk::new(
+        CHUNK_XMP,
+        RiffContent::Data(Bytes::from(xmp(c).into_bytes())),
+    ));
+    let mut out = Vec::with_capacity(bytes.len() + 4096);
+    webp.encoder()
+        .write_to(&mut out)
+        .map_err(|e| Error::io("writing the WebP", e))?;
+    Ok((out, (w, h)))
 }
 
 fn x(s: &str) -> String {
@@ -234,4 +390,84 @@ fn photoshop_irb(iim: &[u8]) -> Vec<u8> {
         o.push(0);
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credits() -> ImageCredits {
+        ImageCredits {
+            caption: "Bản đồ vùng ngập".into(),
+            creator: "Lê Hoa".into(),
+            credit: "Ảnh: LÊ HOA".into(),
+            copyright: "© Báo Quảng Trị".into(),
+            date: "2017-03-07".into(),
+            alt: "Bản đồ tô màu".into(),
+        }
+    }
+
+    fn picture(format: image::ImageFormat) -> (Vec<u8>, image::RgbaImage) {
+        let img = image::RgbaImage::from_fn(40, 30, |x, y| {
+            image::Rgba([
+                (x * 6) as u8,
+                (y * 8) as u8,
+                90,
+                if x < 5 { 128 } else { 255 },
+            ])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, format).unwrap();
+        (out.into_inner(), img)
+    }
+
+    fn count(hay: &[u8], needle: &[u8]) -> usize {
+        hay.windows(needle.len()).filter(|w| *w == needle).count()
+    }
+
+    #[test]
+    fn png_and_webp_originals_get_one_xmp_packet_and_keep_their_pixels() {
+        for (format, ext) in [
+            (image::ImageFormat::Png, "png"),
+            (image::ImageFormat::WebP, "webp"),
+        ] {
+            let (bytes, pixels) = picture(format);
+            let (once, got_ext, size) = embed_any(&bytes, &credits()).unwrap();
+            assert_eq!((got_ext, size), (ext, (40, 30)));
+            // Written again (an original that already carries our XMP): replaced, not added.
+            let (twice, _, _) = embed_any(&once, &credits()).unwrap();
+            assert_eq!(twice, once, "{ext}: a second embed changed the file");
+            assert_eq!(count(&once, b"<x:xmpmeta"), 1, "{ext}");
+            assert_eq!(count(&once, "Bản đồ vùng ngập".as_bytes()), 1, "{ext}");
+            let decoded = image::load_from_memory_with_format(&once, format)
+                .unwrap()
+                .to_rgba8();
+            assert_eq!(decoded, pixels, "{ext}: the pixels changed");
+        }
+    }
+
+    #[test]
+    fn a_simple_webp_becomes_extended_with_the_xmp_and_alpha_flags() {
+        let (bytes, _) = picture(image::ImageFormat::WebP);
+        let (out, _, _) = embed_any(&bytes, &credits()).unwrap();
+        assert_eq!(&out[12..16], b"VP8X", "VP8X comes first");
+        let flags = out[20];
+        assert_ne!(flags & 0b0000_0100, 0, "XMP flag");
+        assert_ne!(flags & 0b0001_0000, 0, "alpha flag (the picture has alpha)");
+        let w = u32::from_le_bytes([out[24], out[25], out[26], 0]) + 1;
+        let h = u32::from_le_bytes([out[27], out[28], out[29], 0]) + 1;
+        assert_eq!((w, h), (40, 30));
+        let riff_len = u32::from_le_bytes([out[4], out[5], out[6], out[7]]) as usize;
+        assert_eq!(
+            riff_len + 8,
+            out.len(),
+            "the RIFF size covers the new chunks"
+        );
+    }
+
+    #[test]
+    fn an_original_of_another_format_is_refused() {
+        let err = embed_any(b"GIF89a....", &credits()).unwrap_err();
+        assert_eq!(err.code(), "image");
+    }
 }

@@ -17,9 +17,10 @@ pub mod package;
 pub mod slug;
 
 pub use error::{Error, Result};
-pub use gather::{gather, gather_checked, Gathered};
+pub use gather::{gather, gather_checked, read_checked, Gathered};
 pub use image_meta::ImageCredits;
-pub use package::{export, ExportFormat, ExportOptions, ExportReport, Progress};
+pub use ninjs::NinjsVersion;
+pub use package::{export, ExportFormat, ExportOptions, ExportReport, Progress, RenderOptions};
 
 use std::path::PathBuf;
 
@@ -38,7 +39,7 @@ pub struct RelatedLink {
 }
 
 /// A placed photo as the export prints it (from the placement and the photo).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FigureView {
     pub placement_id: Uuid,
@@ -50,15 +51,28 @@ pub struct FigureView {
     /// The image file inside the package (`images/…jpg`), when one is written.
     #[ts(optional)]
     pub file: Option<String>,
+    /// The photo's original inside the package (`images/…-original.jpg`), when the
+    /// package carries originals.
+    #[ts(optional)]
+    pub original: Option<String>,
+    /// Width and height of the web picture written, when one is.
+    #[ts(optional)]
+    pub web_size: Option<(u32, u32)>,
+    /// Width and height of the original written, when one is.
+    #[ts(optional)]
+    pub original_size: Option<(u32, u32)>,
 }
 
 /// A placed photo's picture for the package and the DOCX: the JPEG to export (the web
-/// rendition) and what is written into the copy. The source is read, never written.
+/// rendition), the original (copied only when a package asks for originals) and what
+/// is written into the copies. The sources are read, never written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureImage {
     pub placement_id: Uuid,
     /// The JPEG file to copy (in the photo store).
     pub source: PathBuf,
+    /// The original as imported (JPEG, PNG or WebP, in the photo store), if known.
+    pub original: Option<PathBuf>,
     pub credits: ImageCredits,
 }
 

@@ -15,7 +15,7 @@ use zip::write::SimpleFileOptions;
 use crate::error::{Error, Result};
 use crate::image_meta::{self, ExportedImage};
 use crate::slug::{is_safe_name, slug};
-use crate::{html, markdown, ninjs, ExportInput, FigureView};
+use crate::{html, markdown, ninjs, ExportInput, FigureView, NinjsVersion};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -53,6 +53,19 @@ pub struct ExportOptions {
     pub zip: bool,
     /// Write into a folder that already holds files (replacing this article's export).
     pub force: bool,
+    /// The ninjs version and whether a package carries the originals.
+    pub render: RenderOptions,
+}
+
+/// Choices that change what is rendered (not where it goes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RenderOptions {
+    /// The ninjs version of `article.ninjs.json` (default 2.2).
+    pub ninjs: NinjsVersion,
+    /// A package also carries each placed photo's original, credited like the web
+    /// picture, as `images/photo-NN-original.EXT` (listed in the manifest).
+    pub originals: bool,
 }
 
 /// A step of a running export, for a progress bar.
@@ -103,15 +116,24 @@ fn needs_images(format: ExportFormat) -> bool {
     matches!(format, ExportFormat::Docx | ExportFormat::Package)
 }
 
+/// Whether the pictures' originals are read for `format`: only a package carries them.
+fn wants_originals(format: ExportFormat, render: RenderOptions) -> bool {
+    render.originals && format == ExportFormat::Package
+}
+
 /// The files of an export, by name inside the package, rendered in memory (the
 /// pictures read and credited first).
-pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<String, Vec<u8>>> {
+pub fn render(
+    input: &ExportInput<'_>,
+    format: ExportFormat,
+    opts: RenderOptions,
+) -> Result<BTreeMap<String, Vec<u8>>> {
     let images = if needs_images(format) {
-        image_meta::load(input, &mut |_| {})?
+        image_meta::load(input, wants_originals(format, opts), &mut |_| {})?
     } else {
         Vec::new()
     };
-    render_with(input, format, &images)
+    render_with(input, format, opts, &images)
 }
 
 /// [`render`] with the pictures already loaded by [`image_meta::load`]. In a package
@@ -119,6 +141,7 @@ pub fn render(input: &ExportInput<'_>, format: ExportFormat) -> Result<BTreeMap<
 pub fn render_with(
     input: &ExportInput<'_>,
     format: ExportFormat,
+    opts: RenderOptions,
     images: &[ExportedImage],
 ) -> Result<BTreeMap<String, Vec<u8>>> {
     let figures: Vec<FigureView> = input
@@ -127,10 +150,14 @@ pub fn render_with(
         .map(|f| {
             let mut f = f.clone();
             if format == ExportFormat::Package {
-                f.file = images
-                    .iter()
-                    .find(|i| i.placement_id == f.placement_id)
-                    .map(|i| i.name.clone());
+                if let Some(i) = images.iter().find(|i| i.placement_id == f.placement_id) {
+                    f.file = Some(i.name.clone());
+                    f.web_size = Some((i.width, i.height));
+                    if let Some(o) = &i.original {
+                        f.original = Some(o.name.clone());
+                        f.original_size = Some((o.width, o.height));
+                    }
+                }
             }
             f
         })
@@ -156,17 +183,21 @@ pub fn render_with(
     if want(ExportFormat::Ninjs) {
         files.insert(
             "article.ninjs.json".into(),
-            ninjs::to_string(input)?.into_bytes(),
+            ninjs::to_string(input, opts.ninjs)?.into_bytes(),
         );
     }
     if format == ExportFormat::Package {
         for i in images {
             files.insert(i.name.clone(), i.jpeg.clone());
+            if let Some(o) = &i.original {
+                files.insert(o.name.clone(), o.bytes.clone());
+            }
         }
         let entries = manifest_entries(&files);
         let manifest = serde_json::json!({
             "article": input.article.id.to_string(),
             "version": input.article.version,
+            "ninjs": opts.ninjs.as_str(),
             "files": entries,
         });
         files.insert(
@@ -195,18 +226,23 @@ pub fn export(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport> {
     let stem = slug(&input.article.headline, "article");
+    let originals = wants_originals(opts.format, opts.render);
     let pictures = if needs_images(opts.format) {
+        let mut seen = std::collections::BTreeSet::new();
         input
             .article
             .body
             .placements()
             .iter()
-            .filter(|id| input.images.iter().any(|i| i.placement_id == **id))
-            .count() as u32
+            .filter(|id| seen.insert(**id))
+            .filter_map(|id| input.images.iter().find(|i| i.placement_id == *id))
+            .map(|i| 1 + u32::from(originals && i.original.is_some()))
+            .sum::<u32>()
     } else {
         0
     };
-    // Rendering is one step; a package writes its pictures too.
+    // Reading each picture (and original) is a step, rendering one, and a package
+    // writes its four documents, the manifest and its pictures too.
     let written = match opts.format {
         ExportFormat::Package => 5 + pictures,
         _ => 1,
@@ -222,22 +258,19 @@ pub fn export(
         });
     };
     let images = if needs_images(opts.format) {
-        image_meta::load(input, &mut |name| step(&mut done, name))?
+        image_meta::load(input, originals, &mut |name| step(&mut done, name))?
     } else {
         Vec::new()
     };
-    let files = render_with(input, opts.format, &images)?;
+    let files = render_with(input, opts.format, opts.render, &images)?;
     prepare_out(&opts.out, opts.force)?;
     step(&mut done, "render");
     let entries = manifest_entries(&files);
     match (opts.format, opts.zip) {
         (ExportFormat::Package, true) => {
             let name = format!("{stem}.zip");
-            let bytes = zip_bytes(&stem, &files)?;
+            let bytes = zip_with(&stem, &files, &mut |f| step(&mut done, f))?;
             let path = write_in(&opts.out, &name, &bytes)?;
-            for f in files.keys() {
-                step(&mut done, f);
-            }
             Ok(ExportReport {
                 path,
                 checksum: sha256_hex(&bytes),
@@ -334,6 +367,15 @@ fn write_nested(dir: &Path, rel: &str, bytes: &[u8]) -> Result<PathBuf> {
 /// A zip of `files` under the folder `stem/`: stable order, fixed timestamps
 /// (1980-01-01) and permissions, so the bytes depend only on the content.
 pub fn zip_bytes(stem: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>> {
+    zip_with(stem, files, &mut |_| {})
+}
+
+/// [`zip_bytes`], telling `progress` each entry as it is added.
+fn zip_with(
+    stem: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<u8>> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -349,6 +391,7 @@ pub fn zip_bytes(stem: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8
         w.start_file(format!("{stem}/{name}"), o)?;
         w.write_all(bytes)
             .map_err(|e| Error::io("writing into the zip", e))?;
+        progress(name);
     }
     Ok(w.finish()?.into_inner())
 }

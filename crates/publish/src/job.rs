@@ -214,7 +214,7 @@ pub fn build_job(
             credit: credit.clone(),
             alt: p.alt_text.clone(),
             copyright: photo.meta.copyright.clone().unwrap_or_default(),
-            file: None,
+            ..FigureView::default()
         });
         media.push(MediaItem {
             hash: newsdesk_photo::sha256_hex(&embedded),

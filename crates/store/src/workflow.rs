@@ -80,6 +80,16 @@ impl Store {
         profiles::current(&self.conn)
     }
 
+    /// Who a save is credited to: the current profile's name when one is chosen,
+    /// otherwise `os_user` (the operating-system user the front end runs as). Every
+    /// save from the app and the CLI — autosave, restore, placements, imports —
+    /// passes this as the revision's author.
+    pub fn author(&self, os_user: &str) -> Result<String> {
+        Ok(profiles::current(&self.conn)?
+            .map(|p| p.name)
+            .unwrap_or_else(|| os_user.to_owned()))
+    }
+
     /// The profile named `name`, or the current one when `None`; an error says how to
     /// make one when there is none.
     pub fn acting_profile(&self, name: Option<&str>) -> Result<Profile> {
@@ -352,6 +362,29 @@ mod tests {
             )
             .unwrap();
         (s, a)
+    }
+
+    /// Issue 6: autosaves were credited to `$USER` although a local profile was chosen.
+    #[test]
+    fn issue_6_saves_are_credited_to_the_current_profile_else_the_os_user() {
+        let (mut s, a) = store_with_article("Sapo.");
+        assert_eq!(
+            s.author("lan-laptop").unwrap(),
+            "lan-laptop",
+            "no profile yet"
+        );
+        s.add_profile("Lan", ProfileRole::Reporter).unwrap();
+        s.add_profile("Hùng", ProfileRole::Editor).unwrap();
+        assert_eq!(s.author("lan-laptop").unwrap(), "Lan");
+        s.use_profile("Hùng").unwrap();
+        let who = s.author("lan-laptop").unwrap();
+        let mut edited = a.clone();
+        edited.lead = "Sapo mới.".into();
+        s.save(&edited, a.version, crate::SaveKind::Auto, &who)
+            .unwrap();
+        let revs = s.revisions(a.id).unwrap();
+        let newest = revs.iter().max_by_key(|r| r.version).unwrap();
+        assert_eq!(newest.author, "Hùng", "{revs:?}");
     }
 
     #[test]

@@ -11,4 +11,17 @@ credit: string, alt: string, copyright: string,
 /**
  * The image file inside the package (`images/…jpg`), when one is written.
  */
-file?: string, };
+file?: string, 
+/**
+ * The photo's original inside the package (`images/…-original.jpg`), when the
+ * package carries originals.
+ */
+original?: string, 
+/**
+ * Width and height of the web picture written, when one is.
+ */
+web_size?: [number, number], 
+/**
+ * Width and height of the original written, when one is.
+ */
+original_size?: [number, number], };

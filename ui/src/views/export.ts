@@ -1,17 +1,34 @@
-// The export dialog: formats, folder or zip, the destination folder (typed: the app has no
-// file-dialog plugin), then the export runs in the background with a progress bar and ends
-// with the files written or a clear error. The checklist runs first and blocks it.
+// The export dialog: formats, folder or zip, the ninjs version (2.2 or 3.1), whether a
+// package carries the photos' originals, the destination folder (typed or picked), then the
+// export runs in the background with a progress bar (the missing renditions first, then each
+// file) and ends with the files written or a clear error. The checklist runs first and blocks it.
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError } from "../api";
 import type { ApiError } from "../bindings/ApiError";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportReport } from "../bindings/ExportReport";
+import type { NinjsVersion } from "../bindings/NinjsVersion";
 import type { Progress } from "../bindings/Progress";
+import type { RenderOptions } from "../bindings/RenderOptions";
 import { h, replace } from "../dom";
 import { t, type Key } from "../i18n";
 
 export const EXPORT_FORMATS: ExportFormat[] = ["html", "md", "docx", "ninjs", "package"];
+export const NINJS_VERSIONS: NinjsVersion[] = ["2.2", "3.1"];
+
+/** What the chosen formats render: the ninjs version counts only with ninjs or a package,
+ * the originals only with a package. */
+export function renderOptions(formats: ExportFormat[], ninjs: NinjsVersion, originals: boolean): RenderOptions {
+  const hasNinjs = formats.includes("ninjs") || formats.includes("package");
+  return { ninjs: hasNinjs ? ninjs : "2.2", originals: originals && formats.includes("package") };
+}
+
+/** A progress step in the user's language: `rendition NAME` while the missing web
+ * renditions are made, otherwise the file being written (`html · article.html`). */
+export function progressText(step: string): string {
+  return step.startsWith("rendition ") ? t("export.rendition", { name: step.slice("rendition ".length) }) : step;
+}
 
 /** The last folder exported into, offered again. */
 let lastFolder = "";
@@ -37,6 +54,20 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
     h("input", { type: "checkbox", value: f, checked: f === "html", "data-testid": `export-format-${f}` }),
   );
   const zip = h("input", { type: "checkbox", "data-testid": "export-zip" });
+  const ninjsVersion = h(
+    "select",
+    { "data-testid": "export-ninjs-version" },
+    NINJS_VERSIONS.map((v) => h("option", { value: v }, t("export.ninjsVersion.option", { version: v }))),
+  );
+  const originals = h("input", { type: "checkbox", "data-testid": "export-originals" });
+  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value as ExportFormat);
+  // The choices that apply only to some formats are enabled with them.
+  const syncChoices = () => {
+    const f = chosen();
+    ninjsVersion.disabled = !(f.includes("ninjs") || f.includes("package"));
+    originals.disabled = !f.includes("package");
+  };
+  for (const b of boxes) b.addEventListener("change", syncChoices);
   const out = h("input", { "data-testid": "export-out", value: lastFolder, placeholder: t("export.folderHint") });
   const bar = h("progress", { max: 1, value: 0, "data-testid": "export-progress", hidden: true });
   const step = h("span", { class: "muted", "data-testid": "export-step" });
@@ -68,7 +99,7 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
   }
 
   async function run(force: boolean) {
-    const formats = boxes.filter((b) => b.checked).map((b) => b.value as ExportFormat);
+    const formats = chosen();
     error.hidden = true;
     overwrite.hidden = true;
     replace(result);
@@ -84,7 +115,7 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
       listen<Progress>("export-progress", (e) => {
         bar.max = e.payload.total;
         bar.value = e.payload.done;
-        step.textContent = e.payload.step;
+        step.textContent = progressText(e.payload.step);
       }),
       listen<ExportReport[]>("export-done", (e) => {
         step.textContent = t("export.done", { count: e.payload.length });
@@ -101,7 +132,8 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
       }),
     ]);
     try {
-      await api.startExport(articleId, formats, lastFolder, zip.checked, force);
+      const render = renderOptions(formats, ninjsVersion.value as NinjsVersion, originals.checked);
+      await api.startExport(articleId, formats, lastFolder, zip.checked, force, render);
     } catch (e) {
       step.textContent = "";
       fail(e instanceof CommandError ? { code: e.code, message: e.message } : { code: "ipc", message: String(e) });
@@ -119,6 +151,8 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
         h("legend", {}, t("export.formats")),
         boxes.map((b) => h("label", { class: "check" }, b, t(`export.format.${b.value}` as Key)))),
       h("label", { class: "check" }, zip, t("export.zip")),
+      h("label", { class: "check" }, originals, t("export.originals")),
+      h("label", {}, t("export.ninjsVersion"), ninjsVersion),
       h("label", {}, t("export.folder"), h("div", { class: "row path-row" }, out, h("button", {
         "data-testid": "export-browse",
         onclick: async () => {
@@ -133,6 +167,7 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
       h("div", { class: "actions" }, start, overwrite, h("button", { "data-testid": "export-close", onclick: close }, t("action.close"))),
     ),
   );
+  syncChoices();
   document.body.append(dialog);
   out.focus();
 }
