@@ -10,7 +10,7 @@ export const SHORTCUTS: [string, Key][] = [
   ["Ctrl+F", "shortcuts.find"],
   ["Ctrl+B", "shortcuts.bold"],
   ["Ctrl+I", "shortcuts.italic"],
-  ["Ctrl+K", "shortcuts.link"],
+  ["Ctrl+K", "shortcuts.linkSelected"],
   ["Ctrl+Alt+2", "shortcuts.h2"],
   ["Ctrl+Alt+3", "shortcuts.h3"],
   ["Ctrl+Alt+4", "shortcuts.h4"],
