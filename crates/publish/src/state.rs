@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use newsdesk_core::Article;
 use newsdesk_store::{PublishEntry, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -137,13 +138,35 @@ pub fn publish_record(store: &Store, data_dir: &Path, id: Uuid) -> Result<Publis
             article_version: post.as_ref().map_or(0, |p| p.article_version),
             at: post.as_ref().map(|p| p.at),
             incomplete,
-            outdated: post
-                .as_ref()
-                .is_some_and(|p| p.remote_id.is_some() && p.article_version < article.version),
+            outdated: match post.as_ref().filter(|p| p.remote_id.is_some()) {
+                Some(p) => changed_since(store, &article, p.article_version)?,
+                None => false,
+            },
             steps,
         });
     }
     Ok(PublishRecord { entries, posts })
+}
+
+/// Whether what a site shows of `article` changed after `version`: a status change makes
+/// a new version too (publishing itself does), so the texts are compared, not numbers.
+fn changed_since(store: &Store, article: &Article, version: i64) -> Result<bool> {
+    if version >= article.version {
+        return Ok(false);
+    }
+    let Some(meta) = store
+        .revisions(article.id)?
+        .into_iter()
+        .find(|m| m.version == Some(version))
+    else {
+        return Ok(true);
+    };
+    let sent = store.revision(meta.id)?.article;
+    Ok(!(sent.headline == article.headline
+        && sent.lead == article.lead
+        && sent.body == article.body
+        && sent.tags == article.tags
+        && sent.bylines == article.bylines))
 }
 
 #[cfg(test)]

@@ -101,7 +101,8 @@ export async function showPublish(opts: {
   const step = h("span", { class: "muted", "data-testid": "publish-step" });
   const error = h("p", { class: "error", "data-testid": "publish-error", hidden: true });
   const vault = h("input", { type: "password", "data-testid": "publish-vault-password", placeholder: t("target.vaultPassword") });
-  const vaultRow = h("label", { hidden: true }, t("target.vaultPassword"), vault);
+  // A wrapper carries `hidden`: the dialog's labels are flex boxes, which `hidden` alone does not hide.
+  const vaultRow = h("div", { hidden: true }, h("label", {}, t("target.vaultPassword"), vault));
   const result = h("div", { class: "publish-result", "data-testid": "publish-result" });
   const start = h("button", { class: "primary", "data-testid": "publish-start", disabled: !targets.length, onclick: () => void run() }, title);
   let unlisten: UnlistenFn[] = [];

@@ -72,7 +72,8 @@ export function createTargetsSection(): HTMLElement {
   const list = h("ul", { class: "targets", "data-testid": "target-list" });
   const note = h("p", { class: "notice", "data-testid": "target-secret-note", hidden: true });
   const vault = h("input", { type: "password", "data-testid": "target-vault-password", autocomplete: "off" });
-  const vaultRow = h("label", { hidden: true }, t("target.vaultPassword"), vault);
+  // A wrapper carries `hidden`: the dialog's labels are flex boxes, which `hidden` alone does not hide.
+  const vaultRow = h("div", { hidden: true }, h("label", {}, t("target.vaultPassword"), vault));
   const name = h("input", { "data-testid": "target-name", placeholder: "web" });
   const url = h("input", { "data-testid": "target-url", placeholder: "https://example.vn" });
   const user = h("input", { "data-testid": "target-user" });
