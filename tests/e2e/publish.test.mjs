@@ -67,8 +67,9 @@ test("targets in the settings: an unreachable site is explained; a real WordPres
   for (const s of ["submitted", "in_edit", "approved"]) cli(dir, "status", id, s);
 
   const { wp, why } = startWordPress();
-  const browser = await launch(dir);
+  let browser;
   try {
+    browser = await launch(dir);
     await (await byId(browser, "settings")).click();
     await (await byId(browser, "targets")).waitForDisplayed({ timeout: 10_000 });
     // Where no keyring answers, the section says so before anything is typed.
@@ -148,7 +149,7 @@ test("targets in the settings: an unreachable site is explained; a real WordPres
     const remote = JSON.parse(cli(dir, "target", "list", "--json"));
     assert.deepEqual(remote.map((x) => x.name), ["offline", "web"]);
   } finally {
-    await browser.deleteSession();
+    await browser?.deleteSession();
     stopWordPress(wp);
   }
 });
