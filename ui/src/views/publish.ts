@@ -295,5 +295,15 @@ export function createPublishPanel(opts: {
     );
   }
 
+  // An export from the export dialog adds to the log: show it. The listener goes with the
+  // panel (checked on the next event once the editor is closed).
+  let stop: UnlistenFn | null = null;
+  void listen("export-done", () => {
+    if (element.isConnected) void refresh();
+    else stop?.();
+  }).then((u) => {
+    stop = u;
+  });
+
   return { element, refresh };
 }
