@@ -3,13 +3,16 @@
 // when no system keyring answers) whose site is unreachable gets a plain Vietnamese
 // message from "Test connection". When a real WordPress can be started here
 // (tests/wordpress/start.sh: root and Debian's wordpress, mariadb-server, php-cli), a
-// second target passes the test, the approved article is published through the Publish
-// button (after a refused try on the unreachable site), the remote post's address is
-// shown, the article is published in the workflow, the publish log lists it, and Withdraw
-// takes it off again; without a WordPress that part is reported as skipped.
+// second target passes the test as a subscriber; the Publish button is refused by the
+// unreachable site (nothing moves) and then by WordPress (403: the post was sent, never
+// made), so the log shows the publish stopped half-way with Retry; once the target is
+// edited to the editor's user, Retry publishes, the remote post's address is shown, the
+// article is published in the workflow, the log lists it, and Withdraw takes it off
+// again. Without a WordPress that part is reported as skipped.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, byId, cli, freshDataDir, launch, shot } from "./lib.mjs";
 
@@ -27,6 +30,17 @@ function startWordPress() {
 
 function stopWordPress(wp) {
   if (wp) spawnSync("bash", [path.join(ROOT, "tests/wordpress/stop.sh"), wp.dir], { encoding: "utf8", timeout: 120_000 });
+}
+
+/** Adds a WordPress user with `role` and returns its application password. */
+function addUser(wp, user, role) {
+  const id = readFileSync(path.join(wp.dir, "id"), "utf8").trim();
+  const host = new URL(wp.url).host;
+  return execFileSync("php", [path.join(ROOT, "tests/wordpress/add_user.php"), id, host, user, role], {
+    cwd: wp.dir,
+    encoding: "utf8",
+    timeout: 120_000,
+  }).trim();
 }
 
 async function fill(browser, id, text) {
@@ -92,7 +106,9 @@ test("targets in the settings: an unreachable site is explained; a real WordPres
       t.diagnostic(`SKIPPED the WordPress part: ${why}`);
       return;
     }
-    const web = await addTarget(browser, "web", wp.url, wp.user, wp.password);
+    // First as a subscriber: the site answers and accepts the password, but refuses posts.
+    const reader = addUser(wp, "bandoc", "subscriber");
+    const web = await addTarget(browser, "web", wp.url, "bandoc", reader);
     const ok = await testConnection(browser, web);
     assert.equal(await ok.getAttribute("data-state"), "ok", await ok.getText());
     assert.match(await ok.getText(), /wp\/v2/);
@@ -116,12 +132,46 @@ test("targets in the settings: an unreachable site is explained; a real WordPres
     assert.equal(await badge.getAttribute("data-status"), "approved");
     await (await byId(browser, "publish-target")).selectByAttribute("value", "web");
     await (await byId(browser, "publish-start")).click();
+    await browser.waitUntil(async () => (await failed.getAttribute("data-code")) === "forbidden", {
+      timeout: 60_000,
+      timeoutMsg: "the subscriber's publish was not refused as forbidden",
+    });
+    assert.match(await failed.getText(), /403/);
+    await (await byId(browser, "publish-close")).click();
+    // The log shows how far it got (the post was sent, never created) and offers Retry.
+    const half = await browser.$('[data-testid="publish-post"][data-target="web"]');
+    await half.waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await half.getAttribute("data-incomplete"), "true");
+    assert.match(await half.getText(), /dừng giữa chừng/);
+    assert.equal(await badge.getAttribute("data-status"), "approved");
+    const retry = await browser.$('[data-testid="publish-retry"][data-target="web"]');
+    await retry.waitForDisplayed({ timeout: 10_000 });
+    await shot(browser, "71-half-way");
+
+    // The editor's own user in the settings (an empty password would keep the old one).
+    await (await byId(browser, "settings")).click();
+    const webItem = await browser.$('[data-testid="target-item"][data-name="web"]');
+    await webItem.waitForDisplayed({ timeout: 10_000 });
+    await (await webItem.$('[data-testid="target-edit"]')).click();
+    assert.equal(await (await byId(browser, "target-name")).getValue(), "web");
+    await fill(browser, "target-user", wp.user);
+    await fill(browser, "target-password", wp.password);
+    await (await byId(browser, "target-save")).click();
+    await browser.waitUntil(async () => (await webItem.getText()).includes(` · ${wp.user} · `), {
+      timeout: 10_000,
+      timeoutMsg: "the edited user is not listed",
+    });
+    await (await byId(browser, "settings-close")).click();
+
+    await (await browser.$('[data-testid="publish-retry"][data-target="web"]')).click();
+    assert.equal(await (await byId(browser, "publish-target")).getValue(), "web");
+    await (await byId(browser, "publish-start")).click();
     const url = await byId(browser, "publish-url");
     await url.waitForDisplayed({ timeout: 120_000, timeoutMsg: "no remote address shown" });
     const shown = await url.getText();
     assert.ok(shown.startsWith(wp.url), `${shown} is on ${wp.url}`);
     assert.match(await (await byId(browser, "publish-remote-id")).getText(), /\d+/);
-    await shot(browser, "71-published");
+    await shot(browser, "72-published");
     await (await byId(browser, "publish-close")).click();
 
     await browser.waitUntil(async () => (await badge.getAttribute("data-status")) === "published", {
@@ -145,7 +195,7 @@ test("targets in the settings: an unreachable site is explained; a real WordPres
       timeoutMsg: "the workflow never showed withdrawn",
     });
     await (await browser.$('[data-testid="publish-log-entry"][data-format="withdraw:web"]')).waitForDisplayed({ timeout: 10_000 });
-    await shot(browser, "72-withdrawn");
+    await shot(browser, "73-withdrawn");
     const remote = JSON.parse(cli(dir, "target", "list", "--json"));
     assert.deepEqual(remote.map((x) => x.name), ["offline", "web"]);
   } finally {

@@ -88,6 +88,8 @@ export async function showPublish(opts: {
   target?: string;
   gate: (action: string) => Promise<boolean>;
   onPublished: (p: Published) => Promise<void>;
+  /** After a failure: what completed is in the store now, for the log panel. */
+  onFailed?: () => void;
 }): Promise<void> {
   document.querySelector(".modal")?.remove();
   const targets = await api.listTargets().catch(() => []);
@@ -125,6 +127,7 @@ export async function showPublish(opts: {
     error.hidden = false;
     vaultRow.hidden = !needsVault(e.code);
     if (e.code === "checklist") void opts.gate(title);
+    opts.onFailed?.();
   }
 
   async function run() {
@@ -227,6 +230,7 @@ export function createPublishPanel(opts: {
         await opts.reload();
         await refresh();
       },
+      onFailed: () => void refresh(),
     });
 
   async function withdraw(target: string, button: HTMLButtonElement) {
