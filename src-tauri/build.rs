@@ -60,6 +60,15 @@ const COMMANDS: &[&str] = &[
     "bundle_import",
     "bundle_conflicts",
     "bundle_resolve_conflict",
+    "target_list",
+    "target_secrets",
+    "target_unlock",
+    "target_save",
+    "target_remove",
+    "target_test",
+    "publish_run",
+    "publish_withdraw",
+    "publish_record",
 ];
 
 fn main() {

@@ -24,3 +24,9 @@ pub fn from_export(e: newsdesk_export::Error) -> ApiError {
 pub fn from_bundle(e: newsdesk_bundle::Error) -> ApiError {
     ApiError::new(e.code(), e.to_string())
 }
+
+/// Maps a publishing error to what the UI receives, its message in `lang` (the
+/// newsroom's language, which the interface speaks).
+pub fn from_publish(e: newsdesk_publish::Error, lang: newsdesk_core::Lang) -> ApiError {
+    ApiError::new(e.code(), e.message(lang))
+}

@@ -106,6 +106,15 @@ pub fn run() {
             commands::bundle::bundle_import,
             commands::bundle::bundle_conflicts,
             commands::bundle::bundle_resolve_conflict,
+            commands::target::target_list,
+            commands::target::target_secrets,
+            commands::target::target_unlock,
+            commands::target::target_save,
+            commands::target::target_remove,
+            commands::target::target_test,
+            commands::publish::publish_run,
+            commands::publish::publish_withdraw,
+            commands::publish::publish_record,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

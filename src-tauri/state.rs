@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use newsdesk_photo::PhotoFiles;
+use newsdesk_publish::secret::Secrets;
 use newsdesk_store::Store;
 
 use crate::error::{from_photo, from_store, ApiError, CmdResult};
@@ -16,6 +17,9 @@ pub struct AppState {
     photos: Result<PhotoFiles, ApiError>,
     /// The data folder in use.
     pub data_dir: PathBuf,
+    /// The password of the targets' vault file, from NEWSDESK_VAULT_PASSWORD or typed
+    /// in by the user; kept in memory only.
+    vault_password: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -33,6 +37,7 @@ impl AppState {
             store: Mutex::new(store),
             photos,
             data_dir,
+            vault_password: Mutex::new(std::env::var("NEWSDESK_VAULT_PASSWORD").ok()),
         }
     }
 
@@ -83,6 +88,34 @@ impl AppState {
             let who = s.author(&os_user())?;
             f(s, &who)
         })
+    }
+
+    /// The targets' passwords (keyring, or the vault with the password known so far;
+    /// NEWSDESK_SECRET_STORE=vault skips the keyring, as in the CLI).
+    pub fn secrets(&self) -> Secrets {
+        let password = self.vault_password.lock().ok().and_then(|p| p.clone());
+        let prefer_vault = std::env::var("NEWSDESK_SECRET_STORE").is_ok_and(|v| v == "vault");
+        Secrets::new(&self.data_dir, password, prefer_vault)
+    }
+
+    /// Remembers the vault password for this run.
+    pub fn set_vault_password(&self, password: String) {
+        if let Ok(mut p) = self.vault_password.lock() {
+            *p = Some(password);
+        }
+    }
+
+    /// The newsroom's language (English when the store cannot say).
+    pub fn lang(&self) -> newsdesk_core::Lang {
+        self.with(|s| s.settings())
+            .map(|s| s.language)
+            .unwrap_or(newsdesk_core::Lang::En)
+    }
+
+    /// A second connection to the store, for long work (a publish waiting on the
+    /// network) that must not hold the app's connection while typing is saved.
+    pub fn open_second(&self) -> CmdResult<Store> {
+        Store::open_dir(&self.data_dir).map_err(from_store)
     }
 
     /// Why the store could not be opened, if it could not.

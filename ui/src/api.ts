@@ -41,6 +41,13 @@ import type { NewPerson } from "./bindings/NewPerson";
 import type { PeopleImport } from "./bindings/PeopleImport";
 import type { TemplateCatalog } from "./bindings/TemplateCatalog";
 import type { Voice } from "./bindings/Voice";
+import type { ConnectionReport } from "./bindings/ConnectionReport";
+import type { PublishRecord } from "./bindings/PublishRecord";
+import type { PublishTarget } from "./bindings/PublishTarget";
+import type { Published } from "./bindings/Published";
+import type { SecretPlace } from "./bindings/SecretPlace";
+import type { TargetInput } from "./bindings/TargetInput";
+import type { TargetSaved } from "./bindings/TargetSaved";
 
 /** An error from the backend, with its stable code. */
 export class CommandError extends Error {
@@ -130,6 +137,18 @@ export const api = {
   importPeopleCsv: (text: string) => call<PeopleImport>("person_import_csv", { text }),
   voiceFor: (person: string, article: string) => call<Voice>("person_voice", { person, article }),
   expandCodes: (text: string, day: string) => call<Expansion>("person_expand", { text, day }),
+  listTargets: () => call<PublishTarget[]>("target_list"),
+  targetSecrets: () => call<SecretPlace>("target_secrets"),
+  unlockVault: (password: string) => call<null>("target_unlock", { password }),
+  /** Adds or changes a target; `password` null keeps the stored one. */
+  saveTarget: (target: TargetInput, password: string | null) =>
+    call<TargetSaved>("target_save", { target, password }),
+  removeTarget: (name: string) => call<null>("target_remove", { name }),
+  testTarget: (name: string) => call<ConnectionReport>("target_test", { name }),
+  /** Starts a publish in the background: `publish-progress`, then `publish-done` or `publish-failed`. */
+  startPublish: (id: string, target: string, live: boolean) => call<null>("publish_run", { id, target, live }),
+  withdraw: (id: string, target: string) => call<Published>("publish_withdraw", { id, target }),
+  publishRecord: (id: string) => call<PublishRecord>("publish_record", { id }),
 };
 
 export type Api = typeof api;

@@ -9,8 +9,8 @@ use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_publish::secret::Secrets;
-use newsdesk_publish::{PublishOptions, Published};
-use newsdesk_store::{PublishTarget, Store};
+use newsdesk_publish::{PublishOptions, Published, TargetInput};
+use newsdesk_store::Store;
 
 use crate::{parse_id, print_json};
 
@@ -123,29 +123,27 @@ pub fn target(dir: Option<&Path>, cmd: TargetCmd) -> Result<()> {
             user,
             kind: KindArg::Wordpress,
         } => {
-            let url = url.trim().trim_end_matches('/').to_owned();
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                bail!("'{url}' is not an http:// or https:// address");
-            }
+            newsdesk_publish::normalise_url(&url).map_err(|e| explain(&store, e))?;
             let password = read_password()?;
-            let (backend, why) = secrets
-                .store(&name, &password)
-                .map_err(|e| explain(&store, e))?;
-            if let Some(why) = why {
+            let saved = newsdesk_publish::save_target(
+                &mut store,
+                &secrets,
+                &TargetInput {
+                    name,
+                    url,
+                    user,
+                    kind: "wordpress".into(),
+                },
+                Some(&password),
+            )
+            .map_err(|e| explain(&store, e))?;
+            if let Some(why) = saved.no_keyring {
                 eprintln!(
                     "no keyring answered ({why}); the password is kept encrypted in {}",
                     secrets.vault_path().display()
                 );
             }
-            store.put_target(&PublishTarget {
-                name: name.clone(),
-                kind: "wordpress".into(),
-                url,
-                user,
-                secret_store: backend.as_str().into(),
-                created_at: newsdesk_core::time::now(),
-            })?;
-            println!("{name}\t{}", backend.as_str());
+            println!("{}\t{}", saved.target.name, saved.target.secret_store);
         }
         TargetCmd::Test { name } => {
             let r = newsdesk_publish::test_target(&store, &secrets, &name)
@@ -166,8 +164,8 @@ pub fn target(dir: Option<&Path>, cmd: TargetCmd) -> Result<()> {
             }
         }
         TargetCmd::Remove { name } => {
-            store.remove_target(&name)?;
-            secrets.remove(&name).map_err(|e| explain(&store, e))?;
+            newsdesk_publish::remove_target(&mut store, &secrets, &name)
+                .map_err(|e| explain(&store, e))?;
         }
     }
     Ok(())

@@ -16,10 +16,16 @@
 pub mod error;
 pub mod job;
 pub mod secret;
+pub mod state;
+pub mod targets;
 pub mod wordpress;
 
 pub use error::{Error, Result};
 pub use job::{publish, target_for, test_target, withdraw, PublishOptions};
+pub use state::{publish_record, PostState, PublishRecord, StepState};
+pub use targets::{
+    normalise_url, remove_target, save_target, secret_place, SecretPlace, TargetInput, TargetSaved,
+};
 
 use newsdesk_store::{RemoteMedia, RemotePost};
 use serde::{Deserialize, Serialize};

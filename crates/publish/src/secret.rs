@@ -140,6 +140,23 @@ impl Secrets {
         Ok(())
     }
 
+    /// Whether a vault password was given.
+    pub fn has_vault_password(&self) -> bool {
+        self.vault_password
+            .as_deref()
+            .is_some_and(|p| !p.is_empty())
+    }
+
+    /// Checks the vault password against the vault file, when there is one (a wrong
+    /// password is `VaultPassword`); with no file yet any password is accepted.
+    pub fn check_vault(&self) -> Result<()> {
+        self.password()?;
+        if self.vault_path().exists() {
+            self.vault_read()?;
+        }
+        Ok(())
+    }
+
     fn password(&self) -> Result<&str> {
         self.vault_password
             .as_deref()

@@ -29,6 +29,7 @@ import { createPhotoTray, dropIndex, PHOTO_DRAG_TYPE } from "./tray";
 import { createChecklistPanel } from "./checklist";
 import { showExport } from "./export";
 import { createWorkflowPanel } from "./workflow";
+import { createPublishPanel } from "./publish";
 
 const ROLES: Role[] = ["writer", "interviewer", "photographer", "translator", "compiler"];
 
@@ -404,6 +405,13 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     },
   });
   void workflow.refresh();
+  // Publishing changes the status in the core: the article is read again afterwards.
+  const publishing = createPublishPanel({
+    article: () => article,
+    checklist,
+    reload: () => storeChange(() => api.getArticle(article.id)),
+  });
+  void publishing.refresh();
 
   function reloadFields() {
     headline.value = article.headline;
@@ -413,6 +421,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
     section.value = article.section;
     tags.value = article.tags.join(", ");
     void workflow.refresh();
+    void publishing.refresh();
     renderBylines();
     renderRelated();
     updateCounts();
@@ -505,6 +514,7 @@ export function openEditor(initial: Article, onListChanged: (closeEditor?: boole
       "aside",
       { class: "side" },
       workflow.element,
+      publishing.element,
       checklist.element,
       proofing.element,
       h("h2", {}, t("meta.title")),

@@ -6,6 +6,7 @@ import type { ProofConfig } from "../bindings/ProofConfig";
 import type { QuoteStyle } from "../bindings/QuoteStyle";
 import type { ToneStyle } from "../bindings/ToneStyle";
 import { state } from "../store";
+import { createTargetsSection } from "./targets";
 
 const TONES: ToneStyle[] = ["old", "new", "consistent"];
 const QUOTES: QuoteStyle[] = ["curly", "straight", "any"];
@@ -53,6 +54,7 @@ export async function showSettings(onSaved: () => void): Promise<void> {
       h("label", {}, t("settings.timeZone"), tz),
       h("label", {}, t("settings.leadLimit"), limit),
       proofPart,
+      createTargetsSection(),
       error,
       h(
         "div",
@@ -84,7 +86,7 @@ export async function showSettings(onSaved: () => void): Promise<void> {
             }
           },
         }, t("settings.save")),
-        h("button", { onclick: () => dialog.remove() }, t("action.close")),
+        h("button", { "data-testid": "settings-close", onclick: () => dialog.remove() }, t("action.close")),
       ),
     ),
   );
