@@ -106,7 +106,8 @@ fn run(state: &AppState, job: &Job<'_>, emit: impl Fn(Progress)) -> CmdResult<Ve
         })
         .map_err(from_export)?;
         let path = report.path.display().to_string();
-        state.with(|s| s.log_export(&g.article, format.as_str(), &path, &report.checksum, &who))?;
+        let label = format.log_label(&job.render);
+        state.with(|s| s.log_export(&g.article, &label, &path, &report.checksum, &who))?;
         reports.push(report);
     }
     Ok(reports)

@@ -93,6 +93,13 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
         .unwrap_or_default();
     let show = |p: Progress| eprintln!("[{}/{}] {}", p.done, p.total, p.step);
     g.make_renditions(&files, &mut |p| show(p))?;
+    let render = RenderOptions {
+        ninjs: match args.ninjs_version {
+            None | Some(NinjsArg::V2_2) => NinjsVersion::V2_2,
+            Some(NinjsArg::V3_1) => NinjsVersion::V3_1,
+        },
+        originals: args.originals,
+    };
     let report = newsdesk_export::export(
         &g.input(),
         &ExportOptions {
@@ -100,19 +107,13 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
             format,
             zip: args.zip,
             force: args.force,
-            render: RenderOptions {
-                ninjs: match args.ninjs_version {
-                    None | Some(NinjsArg::V2_2) => NinjsVersion::V2_2,
-                    Some(NinjsArg::V3_1) => NinjsVersion::V3_1,
-                },
-                originals: args.originals,
-            },
+            render,
         },
         &mut |p| show(p),
     )?;
     let entry = store.log_export(
         &g.article,
-        format.as_str(),
+        &format.log_label(&render),
         &report.path.display().to_string(),
         &report.checksum,
         &who,

@@ -41,6 +41,22 @@ impl ExportFormat {
             ExportFormat::Package => "package",
         }
     }
+
+    /// How an export in this format is named in the publish log: the format, then the
+    /// ninjs version when the output holds ninjs and `originals` when a package carries
+    /// them, joined by ` · ` (`ninjs · 3.1`, `package · ninjs 2.2 · originals`), so the
+    /// log says what was sent. The first part is always [`ExportFormat::as_str`].
+    pub fn log_label(self, render: &RenderOptions) -> String {
+        let version = render.ninjs.as_str();
+        match self {
+            ExportFormat::Ninjs => format!("ninjs · {version}"),
+            ExportFormat::Package if render.originals => {
+                format!("package · ninjs {version} · originals")
+            }
+            ExportFormat::Package => format!("package · ninjs {version}"),
+            other => other.as_str().to_owned(),
+        }
+    }
 }
 
 /// Where and how to write.
@@ -394,4 +410,37 @@ fn zip_with(
         progress(name);
     }
     Ok(w.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NinjsVersion;
+
+    #[test]
+    fn the_publish_log_names_the_ninjs_version_and_the_originals() {
+        let v31 = RenderOptions {
+            ninjs: NinjsVersion::V3_1,
+            originals: false,
+        };
+        let v22_originals = RenderOptions {
+            ninjs: NinjsVersion::V2_2,
+            originals: true,
+        };
+        let cases = [
+            (ExportFormat::Ninjs, v31, "ninjs · 3.1"),
+            (ExportFormat::Ninjs, RenderOptions::default(), "ninjs · 2.2"),
+            (ExportFormat::Package, v31, "package · ninjs 3.1"),
+            (
+                ExportFormat::Package,
+                v22_originals,
+                "package · ninjs 2.2 · originals",
+            ),
+            (ExportFormat::Html, v22_originals, "html"),
+            (ExportFormat::Docx, v31, "docx"),
+        ];
+        for (format, render, want) in cases {
+            assert_eq!(format.log_label(&render), want, "{format:?} {render:?}");
+        }
+    }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { PostState } from "../bindings/PostState";
 import type { PublishEntry } from "../bindings/PublishEntry";
 import type { PublishRecord } from "../bindings/PublishRecord";
-import { setLang } from "../i18n";
+import { setLang, t } from "../i18n";
 import { entryWhat, postSummary, publishActions, publishErrorText, stepText } from "./publish";
 import { testLines, testStage } from "./targets";
 
@@ -59,6 +59,9 @@ describe("publish texts", () => {
     expect(entryWhat(e("withdraw:site-en"))).toBe("Withdrawn from site-en");
     expect(entryWhat(e("html"))).toBe("HTML page");
     expect(entryWhat(e("something"))).toBe("something");
+    // What was chosen for an export is named too (the ninjs version, originals).
+    expect(entryWhat(e("ninjs · 3.1"))).toBe("ninjs JSON · 3.1");
+    expect(entryWhat(e("package · ninjs 2.2 · originals"))).toBe(`${t("export.format.package")} · ninjs 2.2 · with originals`);
   });
 
   it("sums a post up, a half-way one as such", () => {

@@ -57,8 +57,12 @@ export function entryWhat(e: PublishEntry): string {
   if (target !== undefined && (verb === "publish" || verb === "withdraw")) {
     return t(`publish.log.${verb}` as Key, { target });
   }
-  const key = `export.format.${e.format}`;
-  return t(key as Key) === key ? e.format : t(key as Key);
+  // An export: `package · ninjs 3.1 · originals` — the format, then what was chosen.
+  const [format, ...chosen] = e.format.split(" · ");
+  const key = `export.format.${format}`;
+  const name = t(key as Key) === key ? format : t(key as Key);
+  const rest = chosen.map((c) => (c === "originals" ? t("publish.log.originals") : c));
+  return [name, ...rest].join(" · ");
 }
 
 /** A post's one-line state: `web: published · #12 · version 3`. */
