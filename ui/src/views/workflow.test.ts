@@ -32,7 +32,7 @@ describe("moveLabel", () => {
     expect(moveLabel("submitted", "draft")).toBe("Back to draft");
     expect(moveLabel("in_edit", "submitted")).toBe("Back to submitted");
     setLang("vi");
-    expect(moveLabel("approved", "published")).toBe("Đăng");
+    expect(moveLabel("approved", "published")).toBe("Đánh dấu đã đăng");
   });
 });
 
