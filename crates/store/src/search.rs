@@ -846,8 +846,11 @@ mod tests {
             })
             .collect();
         s.index_all(&docs).unwrap();
-        let d = |m: u32, dd: u32| NaiveDate::from_ymd_opt(2025, m, dd);
-        let cases: Vec<(&str, Box<dyn Fn(&mut SearchQuery)>)> = vec![
+        fn d(m: u32, dd: u32) -> Option<NaiveDate> {
+            NaiveDate::from_ymd_opt(2025, m, dd)
+        }
+        type Narrow = Box<dyn Fn(&mut SearchQuery)>;
+        let cases: Vec<(&str, Narrow)> = vec![
             ("bao", Box::new(|_| {})),
             ("nghiệ", Box::new(|q| q.section = Some("kinh te".into()))),
             ("bao", Box::new(|q| q.status = Some(Status::Draft))),
