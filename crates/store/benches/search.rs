@@ -420,7 +420,7 @@ fn main() {
         ),
         ("place names (da nang, Đà Nẵng, quang tri, Hòa)", &place),
         (
-            "phrase of two random common words (mostly no match)",
+            "phrase of two random common words (one typed with diacritics, one without)",
             &phrase,
         ),
     ] {
