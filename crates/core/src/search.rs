@@ -191,24 +191,72 @@ fn term(ws: &[&str], phrase: bool) -> Term {
     }
 }
 
-/// Words of a text with their byte ranges.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+/// Whether `c` is part of a word: [`char::is_alphanumeric`], answered without Unicode
+/// table look-ups for ASCII and the Latin blocks Vietnamese is written in (snippets of
+/// long articles test every character: measured as the largest cost of a search).
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1 Supplement letters and Latin Extended-A and -B: all letters but × and ÷.
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        // Latin Extended Additional (ạ, ả, ấ, … ỹ): all letters.
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The first word of `text` at or after byte `from`, as a byte range.
+fn next_span(text: &str, from: usize) -> Option<(usize, usize)> {
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
+    for (i, c) in text[from..].char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(from + i),
+            (false, Some(s)) => return Some((s, from + i)),
             _ => {}
         }
     }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
+    start.map(|s| (s, text.len()))
+}
+
+/// Words of a text with their byte ranges.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(span) = next_span(text, at) {
+        at = span.1;
+        spans.push(span);
     }
     spans
+}
+
+/// The words of a text, found only as far as asked for: a snippet of a long article
+/// needs the words up to its first match and a few more, not all of them.
+struct Words<'a> {
+    text: &'a str,
+    spans: Vec<(usize, usize)>,
+    done: bool,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            spans: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Finds words until there are `n` or the text ends; returns how many there are.
+    fn fill(&mut self, n: usize) -> usize {
+        while self.spans.len() < n && !self.done {
+            let at = self.spans.last().map_or(0, |s| s.1);
+            match next_span(self.text, at) {
+                Some(span) => self.spans.push(span),
+                None => self.done = true,
+            }
+        }
+        self.spans.len()
+    }
 }
 
 fn fold_word(w: &str) -> String {
@@ -290,18 +338,20 @@ const SNIPPET_BEFORE: usize = 8;
 /// `text`, matches marked, `…` where the text was cut; and where the first match starts
 /// (UTF-16 code units from the start of `text`). Without a match, the opening words.
 pub fn snippet(text: &str, terms: &[Term]) -> (Vec<TextPart>, Option<u32>) {
-    let spans = word_spans(text);
-    if spans.is_empty() {
+    let mut words = Words::new(text);
+    if words.fill(1) == 0 {
         return (Vec::new(), None);
     }
-    // Fold lazily: most texts match early, and a long article need not be folded whole.
+    // Split and fold lazily: most texts match early, and a long article need not be
+    // walked whole.
     let mut folded: Vec<String> = Vec::new();
     let mut first = None;
     let mut i = 0;
     let longest = terms.iter().map(|t| t.folded.len()).max().unwrap_or(1);
-    while i < spans.len() {
-        while folded.len() < (i + longest).min(spans.len()) {
-            let (s, e) = spans[folded.len()];
+    while words.fill(i + 1) > i {
+        let known = words.fill(i + longest);
+        while folded.len() < (i + longest).min(known) {
+            let (s, e) = words.spans[folded.len()];
             folded.push(fold_word(&text[s..e]));
         }
         if match_at(&folded, i, terms).is_some() {
@@ -311,7 +361,10 @@ pub fn snippet(text: &str, terms: &[Term]) -> (Vec<TextPart>, Option<u32>) {
         i += 1;
     }
     let start = first.map_or(0, |f| f.saturating_sub(SNIPPET_BEFORE));
-    let end = (start + SNIPPET_WORDS).min(spans.len());
+    // One word more than shown, to know whether the text goes on.
+    let known = words.fill(start + SNIPPET_WORDS + 1);
+    let end = (start + SNIPPET_WORDS).min(known);
+    let spans = &words.spans;
     while folded.len() < end {
         let (s, e) = spans[folded.len()];
         folded.push(fold_word(&text[s..e]));
@@ -329,7 +382,7 @@ pub fn snippet(text: &str, terms: &[Term]) -> (Vec<TextPart>, Option<u32>) {
     }
     // Uncut ends keep the text's own opening and closing punctuation.
     let from = if start == 0 { 0 } else { spans[start].0 };
-    let to = if end == spans.len() {
+    let to = if end == known {
         text.len()
     } else {
         spans[end - 1].1
@@ -344,7 +397,7 @@ pub fn snippet(text: &str, terms: &[Term]) -> (Vec<TextPart>, Option<u32>) {
             },
         );
     }
-    if end < spans.len() {
+    if end < known {
         out.push(TextPart {
             text: "…".into(),
             hit: false,
@@ -371,6 +424,59 @@ pub fn bracket_hits(parts: &[TextPart]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_ones() {
+        // The fast path must not change what a word is: every character of the BMP.
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn snippets_of_long_texts_find_late_matches_and_cut_both_ends() {
+        let filler = "một hai ba bốn năm sáu bảy tám chín mười ".repeat(20);
+        let long = format!("{filler}mưa lớn ở Đà Nẵng {filler}");
+        for (text, query, starts_cut, ends_cut, hit) in [
+            (long.as_str(), "da nang", true, true, Some("Đà Nẵng")),
+            (long.as_str(), "xyz", false, true, None),
+            (
+                "Mưa lớn ở Đà Nẵng.",
+                "da nang",
+                false,
+                false,
+                Some("Đà Nẵng"),
+            ),
+            ("Đà Nẵng", "da nang", false, false, Some("Đà Nẵng")),
+        ] {
+            let (parts, offset) = snippet(text, &parse_query(query));
+            let shown: String = parts.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(shown.starts_with('…'), starts_cut, "{query}: {shown}");
+            assert_eq!(shown.ends_with('…'), ends_cut, "{query}: {shown}");
+            let marked: Vec<&str> = parts
+                .iter()
+                .filter(|p| p.hit)
+                .map(|p| p.text.as_str())
+                .collect();
+            assert_eq!(marked.join(" "), hit.unwrap_or_default(), "{query}");
+            assert_eq!(offset.is_some(), hit.is_some(), "{query}");
+            if let Some(o) = offset {
+                assert!(
+                    String::from_utf16(&text.encode_utf16().skip(o as usize).collect::<Vec<_>>())
+                        .unwrap()
+                        .starts_with("Đà"),
+                    "{query}"
+                );
+            }
+        }
+        assert_eq!(snippet("", &parse_query("x")), (Vec::new(), None));
+        assert_eq!(snippet(" … ", &parse_query("x")), (Vec::new(), None));
+    }
 
     fn shape(terms: &[Term]) -> Vec<String> {
         terms

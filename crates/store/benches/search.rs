@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use newsdesk_core::{Article, Byline, Document, NewArticle, Role, SearchKind, SearchQuery, Status};
-use newsdesk_store::{IndexDoc, SaveKind, SaveOutcome, Store};
+use newsdesk_store::{IndexDoc, SaveKind, SaveOutcome, SearchPlan, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -225,29 +225,69 @@ struct Stats {
     p50: Duration,
     p95: Duration,
     max: Duration,
+    cpu_p50: Duration,
+    cpu_p95: Duration,
     mean_hits: f64,
 }
 
-fn measure(store: &Store, queries: &[SearchQuery]) -> Stats {
-    for q in queries.iter().take(10) {
-        store.search(q).unwrap(); // warm the page cache and statement cache
+/// CPU time this thread has used: unlike wall-clock time it does not grow while the
+/// thread waits for a core, so it shows the work a query does on a loaded machine.
+fn thread_cpu() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// Runs every query under each plan, interleaved query by query so both see the same
+/// load (which plan goes first alternates, so neither always finds the pages the other
+/// just read), and checks that the plans return the same hits.
+fn measure(store: &mut Store, queries: &[SearchQuery], plans: &[SearchPlan]) -> Vec<Stats> {
+    for plan in plans {
+        store.set_search_plan(*plan);
+        for q in queries.iter().take(10) {
+            store.search(q).unwrap(); // warm the page cache and statement cache
+        }
     }
-    let mut times = Vec::with_capacity(queries.len());
-    let mut hits = 0usize;
-    for q in queries {
-        let t = Instant::now();
-        let h = store.search(q).unwrap();
-        times.push(t.elapsed());
-        hits += h.len();
+    let mut times = vec![Vec::with_capacity(queries.len()); plans.len()];
+    let mut cpu = vec![Vec::with_capacity(queries.len()); plans.len()];
+    let mut hits = vec![0usize; plans.len()];
+    for (n, q) in queries.iter().enumerate() {
+        let mut first: Option<Vec<String>> = None;
+        let mut order: Vec<usize> = (0..plans.len()).collect();
+        order.rotate_left(n % plans.len());
+        for i in order {
+            let plan = &plans[i];
+            store.set_search_plan(*plan);
+            let (t, c) = (Instant::now(), thread_cpu());
+            let h = store.search(q).unwrap();
+            times[i].push(t.elapsed());
+            cpu[i].push(thread_cpu() - c);
+            hits[i] += h.len();
+            let ids: Vec<String> = h.into_iter().map(|h| h.id).collect();
+            match &first {
+                None => first = Some(ids),
+                Some(f) => assert_eq!(f, &ids, "{plan:?} differs on {:?}", q.text),
+            }
+        }
     }
-    times.sort();
-    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
-    Stats {
-        p50: at(0.50),
-        p95: at(0.95),
-        max: *times.last().unwrap(),
-        mean_hits: hits as f64 / queries.len() as f64,
-    }
+    store.set_search_plan(SearchPlan::Tuned);
+    times
+        .into_iter()
+        .zip(cpu)
+        .zip(hits)
+        .map(|((mut times, mut cpu), hits)| {
+            times.sort();
+            cpu.sort();
+            let at = |v: &[Duration], p: f64| v[((v.len() as f64 * p) as usize).min(v.len() - 1)];
+            Stats {
+                p50: at(&times, 0.50),
+                p95: at(&times, 0.95),
+                max: *times.last().unwrap(),
+                cpu_p50: at(&cpu, 0.50),
+                cpu_p95: at(&cpu, 0.95),
+                mean_hits: hits as f64 / queries.len() as f64,
+            }
+        })
+        .collect()
 }
 
 fn ms(d: Duration) -> String {
@@ -336,6 +376,16 @@ fn main() {
             x
         })
         .collect();
+    let selective: Vec<SearchQuery> = filtered
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let mut x = x.clone();
+            x.status = Some(Status::Draft);
+            x.person = Some(NAMES[i % NAMES.len()].into());
+            x
+        })
+        .collect();
     let place: Vec<SearchQuery> = (0..n)
         .map(|i| q(["da nang", "Đà Nẵng", "quang tri ", "Hòa "][i % 4].into()))
         .collect();
@@ -347,8 +397,12 @@ fn main() {
         .collect();
 
     println!("## search latency ({n_articles} articles + {n_photos} photo rows, {n} queries each, top 20)");
-    println!("| query | p50 ms | p95 ms | max ms | mean hits |");
-    println!("|---|---|---|---|---|");
+    println!("| query | plan | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms | mean hits |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let plans = [SearchPlan::Baseline, SearchPlan::Tuned];
+    // NEWSDESK_SEARCH_BENCH_ONLY=filtered,prefix runs only the query kinds whose names
+    // contain one of the words; NEWSDESK_SEARCH_BENCH_SAVES=0 skips the save part.
+    let only = std::env::var("NEWSDESK_SEARCH_BENCH_ONLY").unwrap_or_default();
     for (name, qs) in [
         ("one word", &one),
         ("two words", &two),
@@ -360,22 +414,35 @@ fn main() {
         ("filtered: one section", &section_only),
         ("filtered: article, published, one section", &filtered),
         ("filtered as above, plus a 3-month date range", &dated),
+        (
+            "filtered: draft, one section, one person (selective)",
+            &selective,
+        ),
         ("place names (da nang, Đà Nẵng, quang tri, Hòa)", &place),
         (
-            "phrase of two random common words (mostly no match)",
+            "phrase of two random common words (one typed with diacritics, one without)",
             &phrase,
         ),
     ] {
-        let s = measure(&store, qs);
-        println!(
-            "| {name} | {} | {} | {} | {:.1} |",
-            ms(s.p50),
-            ms(s.p95),
-            ms(s.max),
-            s.mean_hits
-        );
+        if !only.is_empty() && !only.split(',').any(|o| name.contains(o)) {
+            continue;
+        }
+        for (plan, s) in plans.iter().zip(measure(&mut store, qs, &plans)) {
+            println!(
+                "| {name} | {plan:?} | {} | {} | {} | {} | {} | {:.1} |",
+                ms(s.p50),
+                ms(s.p95),
+                ms(s.max),
+                ms(s.cpu_p50),
+                ms(s.cpu_p95),
+                s.mean_hits
+            );
+        }
     }
 
+    if env_usize("NEWSDESK_SEARCH_BENCH_SAVES", 1) == 0 {
+        return;
+    }
     // Save latency with and without the index, interleaved on the same articles.
     let ids: Vec<_> = store
         .search(&SearchQuery {

@@ -17,6 +17,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Whether saves keep the search index in step (always, but for measuring its cost).
     pub(crate) index_on_save: bool,
+    /// How searches run (always tuned, but for the benchmark's side-by-side runs).
+    pub(crate) search_plan: crate::search::SearchPlan,
 }
 
 /// The result of `db check`.
@@ -50,6 +52,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             index_on_save: true,
+            search_plan: crate::search::SearchPlan::Tuned,
         };
         // The first statement that reads the file tells whether it is a database at all.
         let plan = migrations::plan(&store.conn).map_err(not_db)?;
@@ -68,6 +71,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             index_on_save: true,
+            search_plan: crate::search::SearchPlan::Tuned,
         };
         store.configure()?;
         migrations::run(&mut store.conn)?;

@@ -6,14 +6,14 @@ use rusqlite::TransactionBehavior;
 
 use crate::error::Result;
 use crate::photos::PhotoFilter;
-use crate::search::{self, IndexDoc};
+use crate::search::{self, IndexDoc, SearchPlan};
 use crate::{articles, directory, photos, placements, recent_searches, Store};
 
 impl Store {
     /// Runs a search. Any text is accepted (FTS5 syntax in it is read as words); a text
     /// without words finds nothing.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
-        search::search(&self.conn, q)
+        search::search(&self.conn, q, self.search_plan)
     }
 
     /// Adds a search to the recent-searches list (call when the user settles on it, e.g.
@@ -84,6 +84,13 @@ impl Store {
     /// goes stale until [`Store::reindex`].
     pub fn set_index_on_save(&mut self, on: bool) {
         self.index_on_save = on;
+    }
+
+    /// Chooses how searches run. Only for measuring the current design against the one
+    /// before it on the same database (the search benchmark); the default is
+    /// [`SearchPlan::Tuned`].
+    pub fn set_search_plan(&mut self, plan: SearchPlan) {
+        self.search_plan = plan;
     }
 
     /// Number of rows in the search index.

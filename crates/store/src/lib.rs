@@ -46,6 +46,6 @@ pub use remote_media::RemoteMedia;
 pub use remote_posts::RemotePost;
 pub use revisions::{Revision, RevisionKind, RevisionMeta};
 pub use save::{Conflict, SaveKind, SaveOutcome};
-pub use search::IndexDoc;
+pub use search::{IndexDoc, SearchPlan};
 pub use templates::{TemplateCatalog, TemplateProblem};
 pub use workflow::{proofing_findings, ListFilter};

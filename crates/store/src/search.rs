@@ -222,17 +222,94 @@ pub fn upsert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
         "INSERT INTO search_head (rowid, head, head_f, meta) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![id, exact(&head), fold(&head), meta])?;
+    let (body_exact, body_folded) = (exact(&body), fold(&body));
     conn.prepare_cached(
         "INSERT INTO search_text (rowid, body, body_f, meta) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![id, exact(&body), fold(&body), meta])?;
+    .execute(params![id, body_exact, body_folded, meta])?;
+    let words = long_words(&[&body_exact, &body_folded]);
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_words (word) SELECT value FROM json_each(?1)",
+    )?
+    .execute([serde_json::to_string(&words).expect("strings serialise")])?;
+    let plain = plain_words(&body_exact);
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_plain (word) SELECT value FROM json_each(?1)",
+    )?
+    .execute([serde_json::to_string(&plain).expect("strings serialise")])?;
+    conn.prepare_cached("INSERT OR REPLACE INTO search_dates (id, date) VALUES (?1, ?2)")?
+        .execute(params![id, ts(&doc.date)])?;
     Ok(())
+}
+
+/// The words of an indexed or searched text: split as the query is (letters and
+/// digits), lower-cased as FTS5 does.
+fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Shortest word kept in `search_words`: shorter prefixes have FTS prefix indexes.
+const LONG_PREFIX_CHARS: usize = 4;
+
+/// The distinct words of [`LONG_PREFIX_CHARS`] letters or more in some indexed texts,
+/// split as the query is (letters and digits) and lower-cased as FTS5 does.
+fn long_words(texts: &[&str]) -> Vec<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for t in texts {
+        out.extend(tokens(t).filter(|w| w.chars().nth(LONG_PREFIX_CHARS - 1).is_some()));
+    }
+    out.into_iter().collect()
+}
+
+/// Whether a word is written without diacritics (folding leaves it as it is).
+fn is_plain(word: &str) -> bool {
+    word.is_ascii() || fold(word) == word
+}
+
+/// The distinct words of an exact text written without diacritics, for `search_plain`.
+fn plain_words(exact_text: &str) -> Vec<String> {
+    let all: std::collections::BTreeSet<String> =
+        tokens(exact_text).filter(|w| is_plain(w)).collect();
+    all.into_iter().collect()
+}
+
+/// Whether some indexed text has a word written without diacritics that is `word`, or
+/// starts with it when `prefix`.
+fn plain_word_exists(conn: &Connection, word: &str, prefix: bool) -> Result<bool> {
+    let found = if prefix {
+        conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM search_plain WHERE word >= ?1 AND word < ?2)",
+        )?
+        .query_row(params![word, format!("{word}\u{10FFFF}")], |r| r.get(0))?
+    } else {
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM search_plain WHERE word = ?1)")?
+            .query_row([word], |r| r.get(0))?
+    };
+    Ok(found)
+}
+
+/// Whether the exact tiers can match at all: every word typed without diacritics must be
+/// written so in some text (an exact tier matches the words as typed).
+fn exact_can_match(conn: &Connection, terms: &[Term]) -> Result<bool> {
+    for t in terms {
+        for (i, w) in t.exact.iter().enumerate() {
+            let prefix = t.prefix && i + 1 == t.exact.len();
+            if is_plain(w) && !plain_word_exists(conn, w, prefix)? {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 fn delete_fts(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM search_head WHERE rowid = ?1")?
         .execute([id])?;
     conn.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM search_dates WHERE id = ?1")?
         .execute([id])?;
     Ok(())
 }
@@ -256,6 +333,9 @@ pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "INSERT INTO search_head (search_head) VALUES ('delete-all');
          INSERT INTO search_text (search_text) VALUES ('delete-all');
+         DELETE FROM search_dates;
+         DELETE FROM search_words;
+         DELETE FROM search_plain;
          DELETE FROM search_docs;",
     )?;
     Ok(())
@@ -294,18 +374,67 @@ fn quoted(words: &[String]) -> String {
     format!("\"{}\"", words.join(" ").replace('"', "\"\""))
 }
 
-fn fts_terms(terms: &[Term], pick: fn(&Term) -> &Vec<String>) -> String {
-    terms
-        .iter()
-        .map(|t| {
-            let mut s = quoted(pick(t));
-            if t.prefix {
-                s.push('*');
+/// Most words a long prefix is searched as; a prefix that covers more is left to FTS5.
+const MAX_PREFIX_WORDS: usize = 48;
+
+/// The words in the index that start with `prefix` (of [`LONG_PREFIX_CHARS`] letters or
+/// more), only folded ones for a folded prefix; `None` when there are none or too many,
+/// and the FTS5 prefix query is used instead.
+fn prefix_words(conn: &Connection, prefix: &str, folded: bool) -> Result<Option<Vec<String>>> {
+    let upper = format!("{prefix}\u{10FFFF}");
+    let raw = MAX_PREFIX_WORDS * 4;
+    let all = conn
+        .prepare_cached("SELECT word FROM search_words WHERE word >= ?1 AND word < ?2 LIMIT ?3")?
+        .query_map(params![prefix, upper, raw as i64 + 1], |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    if all.len() > raw {
+        return Ok(None);
+    }
+    let words: Vec<String> = all
+        .into_iter()
+        .filter(|w| !folded || fold(w) == *w)
+        .collect();
+    Ok((!words.is_empty() && words.len() <= MAX_PREFIX_WORDS).then_some(words))
+}
+
+/// The words of a query as an FTS5 expression; a last word typed as a long prefix is
+/// spelled out as the words it stands for when `conn` is given.
+fn fts_terms(conn: Option<&Connection>, terms: &[Term], folded: bool) -> Result<String> {
+    let mut out = Vec::with_capacity(terms.len());
+    for t in terms {
+        let words = if folded { &t.folded } else { &t.exact };
+        let long = words
+            .last()
+            .is_some_and(|w| w.chars().nth(LONG_PREFIX_CHARS - 1).is_some());
+        let expanded = match (conn, t.prefix && long) {
+            (Some(conn), true) => prefix_words(conn, words.last().expect("long"), folded)?,
+            _ => None,
+        };
+        out.push(match expanded {
+            Some(ends) => {
+                let head = &words[..words.len() - 1];
+                let alternatives: Vec<String> = ends
+                    .iter()
+                    .map(|end| {
+                        let mut w = head.to_vec();
+                        w.push(end.clone());
+                        quoted(&w)
+                    })
+                    .collect();
+                format!("({})", alternatives.join(" OR "))
             }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            None => {
+                let mut s = quoted(words);
+                if t.prefix {
+                    s.push('*');
+                }
+                s
+            }
+        });
+    }
+    Ok(out.join(" AND "))
 }
 
 /// The filters of a query as an FTS5 expression on `meta` ANDed to a tier's words.
@@ -356,20 +485,46 @@ fn months(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<Vec<String>>
     Some(out)
 }
 
-/// One ranking tier: an FTS table, the columns searched and the words.
+/// How searches are run. [`SearchPlan::Tuned`] always, but for measuring: the benchmark
+/// runs [`SearchPlan::Baseline`] (the design before the speed work of BENCHMARKS.md)
+/// side by side with it on the same database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchPlan {
+    /// Long prefixes spelled out as the words in `search_words`; exact tiers skipped when
+    /// a word typed without diacritics is in no text written so (`search_plain`); dates
+    /// read from `search_dates`.
+    #[default]
+    Tuned,
+    /// Long prefixes as FTS5 prefix queries; dates read from `search_docs` (the first
+    /// design).
+    Baseline,
+}
+
+/// One ranking tier: an FTS table and what to match in it.
 struct Tier {
     table: &'static str,
+    /// The words with the filters and the trash as FTS words on `meta`.
     expr: String,
 }
 
 /// The tiers of a query, best first, or none when it has no words. Every word the user
 /// typed is inside an FTS5 string, so nothing they type is read as FTS5 syntax.
-fn tiers(q: &SearchQuery, terms: &[Term]) -> Vec<Tier> {
+fn tiers(
+    conn: &Connection,
+    q: &SearchQuery,
+    terms: &[Term],
+    plan: SearchPlan,
+) -> Result<Vec<Tier>> {
     if terms.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let folded = fts_terms(terms, |t| &t.folded);
-    let exact = fts_terms(terms, |t| &t.exact);
+    let expand = (plan == SearchPlan::Tuned).then_some(conn);
+    let folded = fts_terms(expand, terms, true)?;
+    let exact = fts_terms(expand, terms, false)?;
+    // Typed without diacritics, the exact tiers find nothing more; with a word typed
+    // without them that no text has written so, they find nothing at all.
+    let same = terms.iter().all(|t| t.exact == t.folded)
+        || (plan == SearchPlan::Tuned && !exact_can_match(conn, terms)?);
     let filters = filter_expression(q);
     let trash = if q.include_trashed {
         ""
@@ -383,32 +538,48 @@ fn tiers(q: &SearchQuery, terms: &[Term]) -> Vec<Tier> {
         ("search_text", "body", &exact),
         ("search_text", "body_f", &folded),
     ] {
-        if !col.ends_with("_f") && exact == folded {
-            continue; // typed without diacritics: the exact tier finds nothing more
+        if !col.ends_with("_f") && same {
+            continue;
         }
         out.push(Tier {
             table,
             expr: format!("(({col} : ({words})){filters}){trash}"),
         });
     }
-    out
+    Ok(out)
 }
 
 fn day_start(d: NaiveDate) -> String {
     format!("{}T00:00:00.000Z", d.format("%Y-%m-%d"))
 }
 
+/// Adds `id` to the hits unless a better tier found it already.
+fn push(found: &mut Vec<(i64, f64)>, id: i64, score: f64) {
+    if !found.iter().any(|(f, _)| *f == id) {
+        found.push((id, score));
+    }
+}
+
 /// Runs a search. Any text is accepted; a text without words finds nothing.
-pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+pub fn search(conn: &Connection, q: &SearchQuery, plan: SearchPlan) -> Result<Vec<SearchHit>> {
     let terms = parse_query(&q.text);
-    let tiers = tiers(q, &terms);
+    let tiers = tiers(conn, q, &terms, plan)?;
     let limit = q.limit.unwrap_or(20).clamp(1, 200) as usize;
-    let dated = q.from.is_some() || q.to.is_some();
     let from = q.from.map(day_start).unwrap_or_default();
     let to =
         q.to.and_then(|d| d.succ_opt())
             .map(day_start)
             .unwrap_or_else(|| "9999".into());
+    // CROSS JOIN keeps the FTS table outermost, walked newest first.
+    let dates = match (q.from.is_some() || q.to.is_some(), plan) {
+        (false, _) => " WHERE ?2 <= ?3 AND",
+        (true, SearchPlan::Tuned) => {
+            " CROSS JOIN search_dates d ON d.id = f.rowid WHERE d.date >= ?2 AND d.date < ?3 AND"
+        }
+        (true, SearchPlan::Baseline) => {
+            " CROSS JOIN search_docs d ON d.id = f.rowid WHERE d.date >= ?2 AND d.date < ?3 AND"
+        }
+    };
     let mut found: Vec<(i64, f64)> = Vec::new();
     let n_tiers = tiers.len();
     for (i, tier) in tiers.iter().enumerate() {
@@ -416,19 +587,9 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
             break;
         }
         let table = tier.table;
-        // CROSS JOIN keeps the FTS table outermost, walked newest first.
-        let sql = if dated {
-            format!(
-                "SELECT f.rowid FROM {table} f CROSS JOIN search_docs d ON d.id = f.rowid
-                 WHERE {table} MATCH ?1 AND d.date >= ?2 AND d.date < ?3
-                 ORDER BY f.rowid DESC LIMIT ?4"
-            )
-        } else {
-            format!(
-                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND ?2 <= ?3
-                 ORDER BY rowid DESC LIMIT ?4"
-            )
-        };
+        let sql = format!(
+            "SELECT f.rowid FROM {table} f{dates} {table} MATCH ?1 ORDER BY f.rowid DESC LIMIT ?4"
+        );
         let want = (limit + found.len()) as i64;
         let mut stmt = conn.prepare_cached(&sql)?;
         let ids = stmt
@@ -436,8 +597,8 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         let score = (n_tiers - i) as f64;
         for id in ids {
-            if found.len() < limit && !found.iter().any(|(f, _)| *f == id) {
-                found.push((id, score));
+            if found.len() < limit {
+                push(&mut found, id, score);
             }
         }
     }
@@ -491,6 +652,7 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<Vec<SearchHit>> {
 mod tests {
     use super::*;
     use crate::{SaveKind, Store};
+    use chrono::TimeZone;
     use newsdesk_core::{Byline, Document, NewArticle, Role};
     use unicode_normalization::UnicodeNormalization;
 
@@ -611,6 +773,203 @@ mod tests {
         }
         let phrase: String = "\"đổ bộ\"".nfd().collect();
         assert_eq!(titles(&s, &text(&phrase)).len(), 1);
+    }
+
+    /// Titles of the hits of a query under one plan, best first. (Scores only order the
+    /// hits of one query: a plan that skips tiers that cannot match numbers them
+    /// differently.)
+    fn ranked(s: &mut Store, q: &SearchQuery, plan: SearchPlan) -> Vec<String> {
+        s.set_search_plan(plan);
+        let got = titles(s, q);
+        s.set_search_plan(SearchPlan::Tuned);
+        got
+    }
+
+    #[test]
+    fn long_prefixes_are_spelled_out_as_words() {
+        let mut s = corpus();
+        article(&mut s, "Quang cảnh", "Một buổi sáng.");
+        for (query, expected) in [
+            // Folded prefix: every word that folds to it, either spelling.
+            ("nghie", &["Nông nghiệp"][..]),
+            ("nghi", &["Nông nghiệp"]),
+            ("NGHIỆ", &["Nông nghiệp"]),
+            ("nông nghi", &["Nông nghiệp"]),
+            ("\"nông nghi", &["Nông nghiệp"]),
+            // Typed with diacritics: the exact word ranks above the folded one.
+            ("Quản", &["Quảng Trị", "Quang cảnh"]),
+            ("quan", &["Quang cảnh", "Quảng Trị"]),
+            ("thiết", &["Đa năng"]),
+            // No word starts so: nothing, without an error.
+            ("nghiêm", &[]),
+            ("xyzw", &[]),
+        ] {
+            let tuned = ranked(&mut s, &text(query), SearchPlan::Tuned);
+            let names: Vec<&str> = tuned.iter().map(String::as_str).collect();
+            if query == "quan" {
+                // Both fold to `quan…`: either order, newest first.
+                let mut sorted = names.clone();
+                sorted.sort();
+                let mut want = expected.to_vec();
+                want.sort();
+                assert_eq!(sorted, want, "{query:?}");
+            } else {
+                assert_eq!(names, expected, "{query:?}");
+            }
+            // The FTS5 prefix query finds the same hits in the same tiers.
+            assert_eq!(
+                tuned,
+                ranked(&mut s, &text(query), SearchPlan::Baseline),
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn exact_tiers_are_skipped_for_words_no_text_writes_plain() {
+        let mut s = Store::open_in_memory().unwrap();
+        article(&mut s, "Đà Nẵng va chạm", "Xe tải va vào cột điện.");
+        article(&mut s, "Mưa của và gió", "Gió to.");
+        article(&mut s, "Đa năng", "Máy cày.");
+        for (query, exact_tiers, expected) in [
+            // `va` is written so in a text: the exact tiers run.
+            ("\"của va\"", true, &["Mưa của và gió"][..]),
+            ("đà va", true, &["Đà Nẵng va chạm"]),
+            ("Đà va", true, &["Đà Nẵng va chạm"]), // `va` as a prefix
+            // `nang` and `xyz` are in no text without diacritics: folded tiers only.
+            ("Đà nang ", false, &["Đa năng", "Đà Nẵng va chạm"]),
+            ("của xyz", false, &[]),
+            ("\"của xy", false, &[]), // no plain word starts with `xy`
+            ("của", true, &["Mưa của và gió"]), // nothing typed plain
+        ] {
+            let terms = parse_query(query);
+            assert_eq!(
+                exact_can_match(&s.conn, &terms).unwrap(),
+                exact_tiers,
+                "{query:?}"
+            );
+            let tuned = ranked(&mut s, &text(query), SearchPlan::Tuned);
+            assert_eq!(tuned, expected, "{query:?}");
+            assert_eq!(
+                tuned,
+                ranked(&mut s, &text(query), SearchPlan::Baseline),
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_prefix_of_too_many_words_is_left_to_fts() {
+        let mut s = Store::open_in_memory().unwrap();
+        for (n, title) in [(10, "few"), (MAX_PREFIX_WORDS + 5, "many")] {
+            let docs: Vec<IndexDoc> = (0..n)
+                .map(|i| IndexDoc {
+                    kind: SearchKind::Photo,
+                    ref_id: format!("{title}{i}"),
+                    title: format!(
+                        "{title}{i} {}",
+                        if title == "few" { "abcd" } else { "wxyz" }
+                    ),
+                    text: String::new(),
+                    people: vec![],
+                    tags: vec![],
+                    section: String::new(),
+                    status: None,
+                    date: newsdesk_core::time::now(),
+                    trashed: false,
+                })
+                .collect();
+            s.index_all(&docs).unwrap();
+        }
+        // `abcd0` … `abcd9` vs `wxyz0` … `wxyz52`: words of the prefix's own, one per row.
+        for (n, title) in [(10, "few"), (MAX_PREFIX_WORDS + 5, "many")] {
+            let q = SearchQuery {
+                text: title.to_string(),
+                limit: Some(200),
+                ..SearchQuery::default()
+            };
+            let spelled = prefix_words(&s.conn, title, true).unwrap();
+            assert_eq!(spelled.is_some(), n < MAX_PREFIX_WORDS, "{title}");
+            let tuned = ranked(&mut s, &q, SearchPlan::Tuned);
+            assert_eq!(tuned.len(), n, "{title}");
+            assert_eq!(tuned, ranked(&mut s, &q, SearchPlan::Baseline), "{title}");
+        }
+    }
+
+    #[test]
+    fn plans_agree_on_filters_and_dates() {
+        let mut s = Store::open_in_memory().unwrap();
+        let day = |d: u32| {
+            chrono::Utc
+                .with_ymd_and_hms(2025, 1 + d % 12, 1 + d % 28, 12, 0, 0)
+                .unwrap()
+        };
+        let docs: Vec<IndexDoc> = (0..120u32)
+            .map(|i| IndexDoc {
+                kind: if i % 3 == 0 {
+                    SearchKind::Photo
+                } else {
+                    SearchKind::Article
+                },
+                ref_id: format!("r{i}"),
+                title: format!("Bão số {i}"),
+                text: ["Mưa lớn ở Đà Nẵng", "Nông nghiệp miền Trung"][i as usize % 2].into(),
+                people: vec![["Thanh Hải", "Minh Châu"][i as usize % 2].into()],
+                tags: vec![],
+                section: ["Thời sự", "Kinh tế", "Xã hội"][i as usize % 3].into(),
+                status: (i % 3 != 0).then_some(if i % 4 == 0 {
+                    Status::Draft
+                } else {
+                    Status::Published
+                }),
+                date: day(i),
+                trashed: i % 10 == 0,
+            })
+            .collect();
+        s.index_all(&docs).unwrap();
+        fn d(m: u32, dd: u32) -> Option<NaiveDate> {
+            NaiveDate::from_ymd_opt(2025, m, dd)
+        }
+        type Narrow = Box<dyn Fn(&mut SearchQuery)>;
+        let cases: Vec<(&str, Narrow)> = vec![
+            ("bao", Box::new(|_| {})),
+            ("nghiệ", Box::new(|q| q.section = Some("kinh te".into()))),
+            ("bao", Box::new(|q| q.status = Some(Status::Draft))),
+            ("Đà Nẵn", Box::new(|q| q.person = Some("Thanh Hải".into()))),
+            (
+                "bao",
+                Box::new(|q| {
+                    q.from = d(3, 1);
+                    q.to = d(5, 31);
+                }),
+            ),
+            ("nong", Box::new(|q| q.from = d(10, 1))),
+            ("bao", Box::new(|q| q.to = d(2, 15))),
+            (
+                "mien trun",
+                Box::new(|q| {
+                    q.kinds = vec![SearchKind::Article];
+                    q.status = Some(Status::Published);
+                    q.from = d(1, 1);
+                    q.to = d(12, 31);
+                }),
+            ),
+            (
+                "bao",
+                Box::new(|q| {
+                    q.include_trashed = true;
+                    q.from = d(6, 1);
+                }),
+            ),
+        ];
+        for (words, f) in cases {
+            let mut q = text(words);
+            q.limit = Some(200);
+            f(&mut q);
+            let tuned = ranked(&mut s, &q, SearchPlan::Tuned);
+            assert!(!tuned.is_empty(), "{q:?} finds something");
+            assert_eq!(tuned, ranked(&mut s, &q, SearchPlan::Baseline), "{q:?}");
+        }
     }
 
     #[test]
@@ -758,6 +1117,8 @@ mod tests {
         e.headline = "Cầu Sông Hàn".into();
         s.save(&e, 1, SaveKind::Auto, "t").unwrap();
         assert!(titles(&s, &text("rong ")).is_empty());
+        // `rồng` stays in `search_words`; spelled out, it matches nothing any more.
+        assert!(titles(&s, &text("rồng")).is_empty());
         assert_eq!(titles(&s, &text("song han")), ["Cầu Sông Hàn"]);
         let first = s.revisions(a.id).unwrap()[0].id;
         s.restore_revision(a.id, first, "t").unwrap();
@@ -776,7 +1137,7 @@ mod tests {
         let path = dir.path().join("n.db");
         {
             let mut s = Store::open_file(&path).unwrap();
-            article(&mut s, "Hội An", "Phố cổ.");
+            article(&mut s, "Hội An", "Phố cổ đón khách.");
             // Lose the index as an older build or a future migration would leave it.
             clear(&s.conn).unwrap();
             s.conn
@@ -786,6 +1147,8 @@ mod tests {
         }
         let mut s = Store::open_file(&path).unwrap();
         assert_eq!(titles(&s, &text("hoi an")), ["Hội An"]);
+        // The words table was emptied with the index and rebuilt with it.
+        assert_eq!(titles(&s, &text("khác")), ["Hội An"]);
         assert!(!needs_rebuild(&s.conn).unwrap());
         assert_eq!(s.reindex().unwrap(), 1);
         assert_eq!(titles(&s, &text("pho co")), ["Hội An"]);
