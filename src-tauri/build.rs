@@ -60,6 +60,11 @@ const COMMANDS: &[&str] = &[
     "bundle_import",
     "bundle_conflicts",
     "bundle_resolve_conflict",
+    "bundle_pending",
+    "bundle_send_to_desk",
+    "watch_folder_get",
+    "watch_folder_set",
+    "watch_waiting",
 ];
 
 fn main() {

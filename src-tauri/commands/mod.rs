@@ -15,4 +15,5 @@ pub mod revision;
 pub mod search;
 pub mod settings;
 pub mod template;
+pub mod watch;
 pub mod workflow;

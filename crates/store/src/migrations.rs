@@ -33,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_publish_targets",
         include_str!("../migrations/0008_publish_targets.sql"),
     ),
+    (
+        "0009_watch_folders",
+        include_str!("../migrations/0009_watch_folders.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.
