@@ -30,7 +30,7 @@ fn data_dir_arg() -> Option<PathBuf> {
 /// second laptop in the tests) runs beside it. FNV-1a of the folder: stable across builds.
 fn instance_id(explicit: Option<&Path>) -> String {
     let key = newsdesk_store::data_dir::resolve(explicit)
-        .map(|d| d.display().to_string())
+        .map(|d| std::path::absolute(&d).unwrap_or(d).display().to_string())
         .unwrap_or_default();
     let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
