@@ -69,6 +69,11 @@ const COMMANDS: &[&str] = &[
     "publish_run",
     "publish_withdraw",
     "publish_record",
+    "bundle_pending",
+    "bundle_send_to_desk",
+    "watch_folder_get",
+    "watch_folder_set",
+    "watch_waiting",
 ];
 
 fn main() {

@@ -5,11 +5,11 @@ mod commands;
 mod error;
 mod state;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
-use crate::state::AppState;
+use crate::state::{AppState, PendingBundle};
 
 /// The data folder from `--data-dir DIR` (or `--data-dir=DIR`) on the command line, if given.
 fn data_dir_arg() -> Option<PathBuf> {
@@ -25,14 +25,50 @@ fn data_dir_arg() -> Option<PathBuf> {
     None
 }
 
+/// The name the running app holds on the session bus: one running app per data folder, so a
+/// second start on the same folder hands over its arguments, and one on another folder (a
+/// second laptop in the tests) runs beside it. FNV-1a of the folder: stable across builds.
+fn instance_id(explicit: Option<&Path>) -> String {
+    let key = newsdesk_store::data_dir::resolve(explicit)
+        .map(|d| std::path::absolute(&d).unwrap_or(d).display().to_string())
+        .unwrap_or_default();
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("vn.newsdesk.app.d{hash:016x}")
+}
+
+/// A second start of the app on the same data folder: bring the window forward and show the
+/// bundle it was asked to open, if any.
+fn second_start(app: &tauri::AppHandle, argv: Vec<String>, cwd: String) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.set_focus();
+    }
+    if let Some(path) = newsdesk_bundle::bundle_in_args(argv.iter().skip(1), Path::new(&cwd)) {
+        let _ = app.emit_to(
+            "main",
+            commands::bundle::BUNDLE_OPEN,
+            path.display().to_string(),
+        );
+    }
+}
+
 /// Starts the app.
 pub fn run() {
+    let explicit = data_dir_arg();
     tauri::Builder::default()
+        // First, so that a second start exits before it opens anything.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id(explicit.as_deref()))
+                .callback(second_start)
+                .build(),
+        )
         // Native open/save dialogs (photo import, export destination): the window may only
         // ask the user to pick; it never reads or writes a path by itself.
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let explicit = data_dir_arg();
+        .setup(move |app| {
             let dir = match newsdesk_store::data_dir::resolve(explicit.as_deref()) {
                 Ok(d) => d,
                 Err(_) => app.path().app_data_dir()?,
@@ -44,6 +80,12 @@ pub fn run() {
                     .allow_directory(files.root().join("renditions"), true)?;
             }
             app.manage(state);
+            // A .ndbundle double-clicked in the file manager starts the app with its path.
+            let cwd = std::env::current_dir().unwrap_or_default();
+            app.manage(PendingBundle::new(newsdesk_bundle::bundle_in_args(
+                std::env::args_os().skip(1),
+                &cwd,
+            )));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -115,6 +157,11 @@ pub fn run() {
             commands::publish::publish_run,
             commands::publish::publish_withdraw,
             commands::publish::publish_record,
+            commands::bundle::bundle_pending,
+            commands::bundle::bundle_send_to_desk,
+            commands::watch::watch_folder_get,
+            commands::watch::watch_folder_set,
+            commands::watch::watch_waiting,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Newsdesk");

@@ -127,6 +127,22 @@ impl AppState {
     }
 }
 
+/// A bundle the app was asked to open (a `.ndbundle` double-clicked in the file manager)
+/// that the window has not shown yet.
+#[derive(Default)]
+pub struct PendingBundle(Mutex<Option<PathBuf>>);
+
+impl PendingBundle {
+    pub fn new(path: Option<PathBuf>) -> PendingBundle {
+        PendingBundle(Mutex::new(path))
+    }
+
+    /// The bundle to show, once: a reload of the window does not offer it again.
+    pub fn take(&self) -> Option<PathBuf> {
+        self.0.lock().ok().and_then(|mut p| p.take())
+    }
+}
+
 /// The operating-system user the app runs as (`NEWSDESK_AUTHOR` overrides it): who
 /// saves are credited to when no profile is chosen.
 pub fn os_user() -> String {

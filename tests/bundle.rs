@@ -767,3 +767,92 @@ fn issue_9_export_refuses_an_existing_file_and_unknown_articles() {
     assert!(err.contains("not found"), "{err}");
     assert!(!missing.exists());
 }
+
+#[test]
+fn issue_9_the_deb_registers_the_bundle_file_type() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let conf: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("tauri.conf.json")).unwrap())
+            .unwrap();
+    let assoc = &conf["bundle"]["fileAssociations"][0];
+    assert_eq!(assoc["ext"][0], newsdesk_bundle::EXTENSION);
+    let mime = assoc["mimeType"].as_str().unwrap();
+    assert_eq!(mime, "application/x-newsdesk-bundle");
+    let deb = &conf["bundle"]["linux"]["deb"];
+    // The desktop entry (the bundler's own template plus %F) hands the double-clicked files
+    // over and claims the association's MIME type, which the bundler fills in.
+    let desktop =
+        std::fs::read_to_string(root.join(deb["desktopTemplate"].as_str().unwrap())).unwrap();
+    let lines: Vec<&str> = desktop.lines().collect();
+    assert!(lines.contains(&"Exec={{exec}} %F"), "{desktop}");
+    assert!(lines.contains(&"MimeType={{mime_type}};"), "{desktop}");
+    // The shared-mime-info entry maps *.ndbundle to that type.
+    let files = deb["files"].as_object().unwrap();
+    let (dest, src) = files
+        .iter()
+        .find(|(k, _)| k.starts_with("/usr/share/mime/packages/"))
+        .expect("a shared-mime-info file in the deb");
+    assert!(dest.ends_with(".xml"));
+    let xml = std::fs::read_to_string(root.join(src.as_str().unwrap())).unwrap();
+    assert!(
+        xml.contains(&format!("<mime-type type=\"{mime}\">")),
+        "{xml}"
+    );
+    assert!(xml.contains("<glob pattern=\"*.ndbundle\""), "{xml}");
+}
+
+#[test]
+fn issue_9_send_to_desk_reaches_the_addressed_profile_once() {
+    let share = tempfile::tempdir().unwrap();
+    let share_dir = share.path().to_str().unwrap();
+    let editor = Laptop::new("Hùng", "editor");
+    let reporter = Laptop::new("Lan", "reporter");
+    let photo = Laptop::new("Minh", "photo_editor");
+    for l in [&editor, &reporter, &photo] {
+        let out = ok(l.path(), &["bundle", "watch", share_dir]);
+        assert_eq!(out.trim(), share_dir);
+    }
+    let id = editor.new_article("Gửi lên bàn");
+    // No --out and no watch folder is refused with a hint.
+    let lone = Laptop::new("An", "reporter");
+    let err = fails(
+        lone.path(),
+        &["bundle", "export", &id.to_string(), "--to", "Lan"],
+    );
+    assert!(err.contains("watch folder"), "{err}");
+
+    let out = ok(
+        editor.path(),
+        &["bundle", "export", &id.to_string(), "--to", "Lan"],
+    );
+    assert!(out.starts_with(share_dir), "{out}");
+    let waiting = |l: &Laptop| -> Vec<Value> {
+        serde_json::from_str(&ok(l.path(), &["bundle", "waiting", "--json"])).unwrap()
+    };
+    assert!(waiting(&photo).is_empty(), "addressed to Lan only");
+    assert!(waiting(&editor).is_empty());
+    let for_lan = waiting(&reporter);
+    assert_eq!(for_lan.len(), 1);
+    assert_eq!(for_lan[0]["manifest"]["to"], "Lan");
+    assert_eq!(for_lan[0]["manifest"]["sender"]["profile"], "Hùng");
+    let path = for_lan[0]["path"].as_str().unwrap();
+    reporter.receive(Path::new(path));
+    assert!(waiting(&reporter).is_empty(), "imported: not offered again");
+    assert_eq!(
+        reporter.store().article(id).unwrap().headline,
+        "Gửi lên bàn"
+    );
+
+    // A bundle that brings nothing new is remembered once looked at, too.
+    ok(
+        editor.path(),
+        &["bundle", "export", &id.to_string(), "--to", "Lan"],
+    );
+    assert_eq!(waiting(&reporter).len(), 1);
+    let again = waiting(&reporter)[0]["path"].as_str().unwrap().to_owned();
+    let text = ok(reporter.path(), &["bundle", "import", &again]);
+    assert!(text.contains("nothing to import"), "{text}");
+    assert!(waiting(&reporter).is_empty());
+    ok(reporter.path(), &["bundle", "watch", "--clear"]);
+    assert!(ok(reporter.path(), &["bundle", "watch"]).contains("no watch folder"));
+}

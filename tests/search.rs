@@ -160,7 +160,8 @@ fn a_database_from_before_search_is_indexed_on_open() {
         // Turn it back into a schema-1 database: no search tables, version 1.
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
-            "DROP TABLE open_conflicts; DROP TABLE person_versions;
+            "DROP TABLE received_bundles; DROP TABLE watch_folders;
+             DROP TABLE open_conflicts; DROP TABLE person_versions;
              DROP TABLE remote_posts; DROP TABLE remote_media; DROP TABLE publish_targets;
              DROP TABLE search_head; DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE search_reindex; DROP TABLE search_words; DROP TABLE search_plain; DROP TABLE search_dates;
              DROP TABLE recent_searches; DROP TABLE person_codes; DROP TABLE person_posts;

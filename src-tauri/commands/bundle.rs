@@ -1,6 +1,8 @@
 //! Bundle commands: send articles to another laptop as a `.ndbundle` file, preview what
-//! a received bundle would change, import it, and list and close the conflicts it brought. Progress for large bundles arrives as
-//! `bundle-progress` events (a `BundleProgress`).
+//! a received bundle would change, import it, and list and close the conflicts it brought.
+//! Progress for large bundles arrives as `bundle-progress` events (a `BundleProgress`); a
+//! bundle the app is asked to open (double-click) is taken once with `bundle_pending`, or
+//! arrives as a `bundle-open` event while the app runs.
 
 use std::path::PathBuf;
 
@@ -10,10 +12,14 @@ use tauri::{AppHandle, Emitter, State};
 use uuid::Uuid;
 
 use crate::error::{from_bundle, CmdResult};
-use crate::state::AppState;
+use crate::state::{AppState, PendingBundle};
 
 /// Event sent as a bundle is written, checked or stored, with a `BundleProgress`.
 pub const BUNDLE_PROGRESS: &str = "bundle-progress";
+
+/// Event sent to the window when a second start of the app (a bundle double-clicked while
+/// it runs) asks it to open a bundle, with the bundle's path.
+pub const BUNDLE_OPEN: &str = "bundle-open";
 
 /// Writes the articles `ids` to a new bundle file at `path`.
 #[tauri::command]
@@ -28,6 +34,25 @@ pub async fn bundle_export(
         newsdesk_bundle::export(s, files, &ids, &PathBuf::from(&path), |p| {
             let _ = app.emit(BUNDLE_PROGRESS, p);
         })
+        .map_err(from_bundle)
+    })
+}
+
+/// `Send to desk`: writes the articles `ids` into the current profile's watch folder,
+/// addressed to the profile `to`; returns the file written.
+#[tauri::command]
+pub async fn bundle_send_to_desk(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ids: Vec<Uuid>,
+    to: String,
+) -> CmdResult<String> {
+    let files = state.require_photo_files()?;
+    state.with_store(|s| {
+        newsdesk_bundle::send_to_my_desk(s, files, &ids, &to, |p| {
+            let _ = app.emit(BUNDLE_PROGRESS, p);
+        })
+        .map(|(path, _)| path.display().to_string())
         .map_err(from_bundle)
     })
 }
@@ -72,4 +97,10 @@ pub async fn bundle_resolve_conflict(
     revision_id: Uuid,
 ) -> CmdResult<()> {
     state.with(|s| s.resolve_conflict(revision_id))
+}
+
+/// The bundle the app was started to open (double-clicked in the file manager), once.
+#[tauri::command]
+pub async fn bundle_pending(pending: State<'_, PendingBundle>) -> CmdResult<Option<String>> {
+    Ok(pending.take().map(|p| p.display().to_string()))
 }

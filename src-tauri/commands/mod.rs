@@ -17,4 +17,5 @@ pub mod search;
 pub mod settings;
 pub mod target;
 pub mod template;
+pub mod watch;
 pub mod workflow;

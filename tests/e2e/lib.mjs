@@ -19,15 +19,16 @@ export function freshDataDir() {
   return mkdtempSync(path.join(tmpdir(), "newsdesk-e2e-"));
 }
 
-/** Starts the app on `dataDir` and waits until the desk is shown. */
-export async function launch(dataDir) {
+/** Starts the app on `dataDir` (with `args` after `--data-dir DIR`, as a file manager passes a
+ * double-clicked file) and waits until the desk is shown. */
+export async function launch(dataDir, args = []) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
     logLevel: "error",
     connectionRetryTimeout: 60_000,
     capabilities: {
-      "tauri:options": { application: APP, args: ["--data-dir", dataDir] },
+      "tauri:options": { application: APP, args: ["--data-dir", dataDir, ...args] },
     },
   });
   try {

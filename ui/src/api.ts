@@ -34,6 +34,7 @@ import type { Status } from "./bindings/Status";
 import type { StatusChange } from "./bindings/StatusChange";
 import type { BundleManifest } from "./bindings/BundleManifest";
 import type { BundlePreview } from "./bindings/BundlePreview";
+import type { WaitingBundle } from "./bindings/WaitingBundle";
 import type { MergePlan } from "./bindings/MergePlan";
 import type { Conflict } from "./bindings/Conflict";
 import type { Expansion } from "./bindings/Expansion";
@@ -123,6 +124,11 @@ export const api = {
   startExport: (id: string, formats: ExportFormat[], out: string, zip: boolean, force: boolean, render: RenderOptions) =>
     call<null>("export_run", { id, formats, out, zip, force, render }),
   exportBundle: (ids: string[], path: string) => call<BundleManifest>("bundle_export", { ids, path }),
+  sendToDesk: (ids: string[], to: string) => call<string>("bundle_send_to_desk", { ids, to }),
+  watchFolder: () => call<string | null>("watch_folder_get"),
+  setWatchFolder: (folder: string | null) => call<null>("watch_folder_set", { folder }),
+  watchWaiting: () => call<WaitingBundle[]>("watch_waiting"),
+  pendingBundle: () => call<string | null>("bundle_pending"),
   planBundle: (path: string) => call<BundlePreview>("bundle_plan", { path }),
   importBundle: (path: string) => call<MergePlan>("bundle_import", { path }),
   bundleConflicts: (articleId: string) => call<Conflict[]>("bundle_conflicts", { articleId }),

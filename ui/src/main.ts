@@ -14,7 +14,8 @@ import { importStatusElement, listenImports, onImported, startImport } from "./p
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { loadProfiles, profileSwitch } from "./views/profiles";
 import { filterBar, filtering, listFilter } from "./views/listfilter";
-import { isBundle, listenBundleProgress, showBundlePreview } from "./views/bundle";
+import { isBundle, listenBundleOpen, listenBundleProgress, showBundlePreview } from "./views/bundle";
+import { checkWatchFolder, startWatching } from "./views/watch";
 import type { Article } from "./bindings/Article";
 import { showTemplatePicker } from "./views/templates";
 import { showPeople } from "./views/people";
@@ -151,7 +152,7 @@ function topBar(): HTMLElement {
     }, view === "photos" ? t("view.articles") : t("view.photos")),
     h("button", { "data-testid": "people-open", onclick: () => void showPeople() }, t("people.title")),
     h("span", { class: "spacer" }),
-    profileSwitch(() => void loadProfiles().then(restart)),
+    profileSwitch(() => void loadProfiles().then(restart).then(checkWatchFolder)),
     h("button", { "data-testid": "settings", onclick: () => void showSettings(() => void restart()) }, t("settings.title")),
     h("button", {
       "data-testid": "lang-switch",
@@ -242,6 +243,8 @@ async function boot(): Promise<void> {
   await loadProfiles();
   await listenDrops();
   await restart();
+  await listenBundleOpen(() => void afterBundle());
+  startWatching(() => void afterBundle());
 }
 
 window.addEventListener("keydown", (e) => {

@@ -39,6 +39,10 @@ pub enum Error {
     Exists(PathBuf),
     #[error("give at least one article to send")]
     NothingToSend,
+    #[error("say which profile the bundle is for")]
+    NoRecipient,
+    #[error("this profile has no watch folder: choose one in the profile settings")]
+    NoWatchFolder,
     #[error("{context} '{path}': {problem}")]
     Io {
         context: &'static str,
@@ -54,6 +58,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::NotABundle { .. } => "not_a_bundle",
+            Error::NoRecipient => "bundle_no_recipient",
+            Error::NoWatchFolder => "bundle_no_watch_folder",
             Error::Damaged { .. } => "bundle_damaged",
             Error::NewerFormat { .. } => "bundle_newer_format",
             Error::UnsafePath { .. } => "bundle_unsafe_path",

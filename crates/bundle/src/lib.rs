@@ -9,7 +9,9 @@
 
 pub mod error;
 pub mod manifest;
+mod open;
 mod read;
+mod watch;
 mod write;
 
 use serde::{Deserialize, Serialize};
@@ -19,8 +21,10 @@ pub use error::{Error, Result};
 pub use manifest::{
     BundleArticle, BundleEntry, BundleManifest, BundleSender, EXTENSION, FORMAT, FORMAT_VERSION,
 };
+pub use open::{bundle_in_args, is_bundle};
 pub use read::Bundle;
-pub use write::export;
+pub use watch::{bundle_key, send_to_desk, send_to_my_desk, waiting, waiting_here, WaitingBundle};
+pub use write::{export, export_to};
 
 /// Bounds on what a bundle may hold, checked before anything is read in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

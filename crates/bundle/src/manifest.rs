@@ -61,6 +61,11 @@ pub struct BundleManifest {
     pub format_version: u32,
     pub created_at: DateTime<Utc>,
     pub sender: BundleSender,
+    /// The profile the bundle is addressed to (`Send to desk`), if any. Added within
+    /// version 1: a reader that does not know it ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub to: Option<String>,
     pub articles: Vec<BundleArticle>,
     pub entries: Vec<BundleEntry>,
 }

@@ -198,6 +198,17 @@ fn read_manifest(
 }
 
 impl Bundle {
+    /// Reads only the manifest of the bundle at `path` (after checking the zip's directory):
+    /// enough to tell who it is from and for, without reading its entries.
+    pub fn peek(path: &Path, limits: &Limits) -> Result<BundleManifest> {
+        let mut zip = open_zip(path)?;
+        let names = check_directory(&mut zip, limits).map_err(|e| match e {
+            Error::Damaged { reason, .. } => damaged(path, reason),
+            e => e,
+        })?;
+        read_manifest(&mut zip, path, &names, limits)
+    }
+
     /// Opens and checks the bundle at `path`, calling `progress` as entries are checked.
     /// Nothing is written anywhere.
     pub fn open(
@@ -453,7 +464,14 @@ impl Bundle {
                 entry: e.path.clone(),
             });
         }
-        Ok(store.merge(&self.incoming)?)
+        let plan = store.merge(&self.incoming)?;
+        // Remembered so a watch folder does not offer it again; were this to fail, the
+        // bundle is offered again and importing it changes nothing.
+        store.remember_bundle(
+            &crate::watch::bundle_key(&self.manifest),
+            &self.path.display().to_string(),
+        )?;
+        Ok(plan)
     }
 
     fn entry_bytes(&self, name: &str) -> Option<u64> {

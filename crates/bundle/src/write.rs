@@ -74,6 +74,19 @@ pub fn export(
     files: &PhotoFiles,
     ids: &[Uuid],
     out: &Path,
+    progress: impl FnMut(&BundleProgress),
+) -> Result<BundleManifest> {
+    export_to(store, files, ids, out, None, progress)
+}
+
+/// [`export`], addressed to the profile `to` (the manifest's `to`): a watch folder offers
+/// the bundle to that profile only.
+pub fn export_to(
+    store: &Store,
+    files: &PhotoFiles,
+    ids: &[Uuid],
+    out: &Path,
+    to: Option<&str>,
     mut progress: impl FnMut(&BundleProgress),
 ) -> Result<BundleManifest> {
     if ids.is_empty() {
@@ -153,6 +166,7 @@ pub fn export(
             format_version: FORMAT_VERSION,
             created_at: newsdesk_core::time::now(),
             sender: sender.clone(),
+            to: to.map(str::to_owned),
             articles,
             entries: w.entries.clone(),
         };

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsdesk_bundle::{export, Bundle, BundleManifest, BundleProgress, Limits};
+use newsdesk_bundle::{
+    bundle_key, export_to, send_to_desk, waiting, Bundle, BundleManifest, BundleProgress, Limits,
+};
 use newsdesk_photo::PhotoFiles;
 use newsdesk_store::{ArticleChange, MergePlan, Store};
 use serde::Serialize;
@@ -21,9 +23,26 @@ pub(crate) enum BundleCmd {
     Export {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
-        /// The bundle to write (must not exist yet), e.g. for-editor.ndbundle.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// The bundle to write (must not exist yet), e.g. for-editor.ndbundle. Without it,
+        /// `--to` drops the bundle into this profile's watch folder (`Send to desk`).
+        #[arg(long, value_name = "FILE", required_unless_present = "to")]
+        out: Option<PathBuf>,
+        /// The profile the bundle is addressed to: its watch folder offers it to them.
+        #[arg(long, value_name = "PROFILE")]
+        to: Option<String>,
+    },
+    /// Show or set the shared folder the current profile watches for bundles sent to it.
+    Watch {
+        folder: Option<PathBuf>,
+        /// Stop watching.
+        #[arg(long, conflicts_with = "folder")]
+        clear: bool,
+    },
+    /// List the bundles in the watch folder addressed to the current profile and not
+    /// imported here yet.
+    Waiting {
+        #[arg(long)]
+        json: bool,
     },
     /// Check a bundle, print what it holds and will change, then merge it.
     Import {
@@ -73,14 +92,36 @@ fn open_desk(dir: Option<&Path>) -> Result<(Store, PhotoFiles)> {
 pub(crate) fn run(dir: Option<&Path>, cmd: BundleCmd) -> Result<()> {
     let (mut store, files) = open_desk(dir)?;
     match cmd {
-        BundleCmd::Export { ids, out } => {
+        BundleCmd::Export { ids, out, to } => {
             let ids = ids
                 .iter()
                 .map(|s| parse_id(s))
                 .collect::<Result<Vec<_>>>()?;
             let bar = progress_bar(0);
-            let manifest = export(&store, &files, &ids, &out, on_progress(&bar))
-                .with_context(|| format!("the bundle '{}' was not written", out.display()))?;
+            let (out, manifest) = match (out, to) {
+                (Some(out), to) => {
+                    let m = export_to(&store, &files, &ids, &out, to.as_deref(), on_progress(&bar))
+                        .with_context(|| {
+                            format!("the bundle '{}' was not written", out.display())
+                        })?;
+                    (out, m)
+                }
+                (None, Some(to)) => {
+                    let folder = store.watch_folder()?.context(
+                        "this profile has no watch folder: set one with `newsdesk bundle watch FOLDER`, or give --out",
+                    )?;
+                    send_to_desk(
+                        &store,
+                        &files,
+                        &ids,
+                        Path::new(&folder),
+                        &to,
+                        on_progress(&bar),
+                    )
+                    .with_context(|| format!("the bundle was not written into '{folder}'"))?
+                }
+                (None, None) => unreachable!("clap requires --out or --to"),
+            };
             bar.finish_and_clear();
             println!(
                 "{}  {} articles, {} entries, {} bytes",
@@ -121,6 +162,9 @@ pub(crate) fn run(dir: Option<&Path>, cmd: BundleCmd) -> Result<()> {
             } else if dry_run {
                 println!("dry run: nothing was written");
             } else if !imported {
+                // Nothing new, but received: a watch folder does not offer it again.
+                store
+                    .remember_bundle(&bundle_key(bundle.manifest()), &file.display().to_string())?;
                 println!("nothing to import: everything in the bundle is already here");
             } else {
                 println!("imported");
@@ -128,6 +172,50 @@ pub(crate) fn run(dir: Option<&Path>, cmd: BundleCmd) -> Result<()> {
                     println!(
                         "{} article(s) were edited on both laptops: open them to resolve the conflict",
                         plan.conflicts()
+                    );
+                }
+            }
+        }
+        BundleCmd::Watch { folder, clear } => {
+            if clear {
+                store.set_watch_folder(None)?;
+            } else if let Some(folder) = folder {
+                let folder = std::path::absolute(&folder)?;
+                store.set_watch_folder(Some(&folder.display().to_string()))?;
+            }
+            match store.watch_folder()? {
+                Some(f) => println!("{f}"),
+                None => println!("no watch folder"),
+            }
+        }
+        BundleCmd::Waiting { json } => {
+            let profile = store
+                .current_profile()?
+                .context("no profile: add one with `newsdesk profile add NAME`")?;
+            let folder = store.watch_folder()?.context(
+                "this profile has no watch folder: set one with `newsdesk bundle watch FOLDER`",
+            )?;
+            let list = waiting(
+                Path::new(&folder),
+                &profile.name,
+                |k| store.bundle_received(k).unwrap_or(false),
+                &Limits::default(),
+            )?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for w in &list {
+                    let heads: Vec<&str> = w
+                        .manifest
+                        .articles
+                        .iter()
+                        .map(|a| a.headline.as_str())
+                        .collect();
+                    println!(
+                        "{}  from {}  {}",
+                        w.path,
+                        w.manifest.source(),
+                        heads.join(" | ")
                     );
                 }
             }

@@ -23,6 +23,7 @@ pub mod profiles;
 pub mod publish_log;
 pub mod publish_targets;
 mod publishing;
+pub mod received_bundles;
 pub mod recent_searches;
 pub mod remote_media;
 pub mod remote_posts;
@@ -32,6 +33,8 @@ pub mod search;
 pub mod settings;
 pub mod status_changes;
 pub mod templates;
+mod watch;
+pub mod watch_folders;
 mod workflow;
 
 pub use db::{CheckReport, Store, DB_FILE};

@@ -408,6 +408,36 @@ fn merge_known(
     Ok(ArticleChange::Conflict)
 }
 
+/// Records as open here the sender's open conflicts among the revisions that just
+/// arrived, unless that revision is on this laptop's line; returns how many were opened.
+fn open_incoming_conflicts(
+    tx: &Transaction<'_>,
+    incoming: &IncomingArticle,
+    fresh: &[&Revision],
+    source: &str,
+) -> Result<usize> {
+    let arriving: Vec<Uuid> = fresh
+        .iter()
+        .map(|r| r.meta.id)
+        .filter(|id| incoming.open_conflicts.contains(id))
+        .collect();
+    if arriving.is_empty() {
+        return Ok(0);
+    }
+    let id = incoming.head.id;
+    let here = revisions::known(tx, id)?;
+    let already = open_conflicts::for_article(tx, id)?;
+    let now = newsdesk_core::time::now();
+    let mut opened = 0;
+    for rev in arriving {
+        if matches!(here.get(&rev), Some(None)) && !already.contains(&rev) {
+            open_conflicts::insert(tx, rev, id, source, &now)?;
+            opened += 1;
+        }
+    }
+    Ok(opened)
+}
+
 fn merge_article(
     tx: &Transaction<'_>,
     incoming: &IncomingArticle,
@@ -466,6 +496,15 @@ fn merge_article(
                 index(&articles::require(tx, id)?)?;
             }
         }
+    }
+    // A conflict the sender has not resolved stays open here too when its revision
+    // arrives now (issue 9): a laptop that held it only as history would otherwise pass
+    // it on as resolved, and the next laptop would let the sender's head supersede its
+    // own without anyone choosing. A revision known here already keeps its state (this
+    // laptop may have resolved it).
+    let opened = open_incoming_conflicts(tx, incoming, &fresh, source)?;
+    if opened > 0 && plan.change == ArticleChange::History {
+        plan.change = ArticleChange::Conflict;
     }
     let takes_over = matches!(plan.change, ArticleChange::New | ArticleChange::Updated);
     for p in &incoming.placements {
@@ -750,6 +789,41 @@ mod tests {
         assert!(b.merge(&send(&a, art.id)).unwrap().changes_nothing());
         assert!(a.merge(&send(&b, art.id)).unwrap().changes_nothing());
         assert_eq!(headlines(&a, art.id), headlines(&b, art.id));
+    }
+
+    #[test]
+    fn issue_9_an_open_conflict_passed_on_as_history_stays_open_and_supersedes_nothing() {
+        // Found by the property test (tests/bundle_convergence.rs): C writes, A and C both
+        // edit; B follows A. C's edit reaches A as an open conflict and then B with A's
+        // history. When B sends to C, C's head must stay: nobody chose A's text over it.
+        let (mut a, mut b, mut c) = (laptop(), laptop(), laptop());
+        let art = c.create(NewArticle::default(), "C").unwrap();
+        a.merge(&send(&c, art.id)).unwrap();
+        edit(&mut a, art.id, "A sửa");
+        edit(&mut c, art.id, "C sửa");
+        b.merge(&send(&a, art.id)).unwrap();
+        let p = a.merge(&send(&c, art.id)).unwrap();
+        assert_eq!(p.articles[0].change, ArticleChange::Conflict);
+        let p = b.merge(&send(&a, art.id)).unwrap();
+        assert_eq!(
+            p.articles[0].change,
+            ArticleChange::Conflict,
+            "B learns of the conflict A has not resolved"
+        );
+        assert_eq!(b.open_conflicts(art.id).unwrap().len(), 1);
+        assert_eq!(b.article(art.id).unwrap().headline, "A sửa");
+        c.merge(&send(&a, art.id)).unwrap();
+        let p = c.merge(&send(&b, art.id)).unwrap();
+        assert_eq!(p.articles[0].change, ArticleChange::Unchanged, "{p:?}");
+        assert_eq!(c.article(art.id).unwrap().headline, "C sửa");
+        assert_eq!(c.open_conflicts(art.id).unwrap().len(), 1);
+        // Once B resolves it (keeping A's text), C hears of it and follows.
+        let open = b.open_conflicts(art.id).unwrap();
+        b.resolve_conflict(open[0].kept.id).unwrap();
+        let p = c.merge(&send(&b, art.id)).unwrap();
+        assert_eq!(p.articles[0].change, ArticleChange::Updated);
+        assert_eq!(c.article(art.id).unwrap().headline, "A sửa");
+        assert!(c.open_conflicts(art.id).unwrap().is_empty());
     }
 
     #[test]

@@ -37,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_search_words",
         include_str!("../migrations/0009_search_words.sql"),
     ),
+    (
+        "0010_watch_folders",
+        include_str!("../migrations/0010_watch_folders.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.

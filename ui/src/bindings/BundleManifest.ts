@@ -14,4 +14,9 @@ format: string,
 /**
  * [`FORMAT_VERSION`] when written by this build.
  */
-format_version: number, created_at: string, sender: BundleSender, articles: Array<BundleArticle>, entries: Array<BundleEntry>, };
+format_version: number, created_at: string, sender: BundleSender, 
+/**
+ * The profile the bundle is addressed to (`Send to desk`), if any. Added within
+ * version 1: a reader that does not know it ignores it.
+ */
+to?: string, articles: Array<BundleArticle>, entries: Array<BundleEntry>, };

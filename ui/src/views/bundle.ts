@@ -10,6 +10,7 @@ import type { ArticleChange } from "../bindings/ArticleChange";
 import { h } from "../dom";
 import { t, type Key } from "../i18n";
 import { state } from "../store";
+import { profiles } from "./profiles";
 
 /** Whether a dropped file is a bundle (by its extension). */
 export function isBundle(path: string): boolean {
@@ -69,6 +70,25 @@ export function showSend(articleId: string): void {
       }
     },
   }, t("bundle.send"));
+  // Send to desk: into the shared watch folder, addressed to a profile.
+  const to = h("input", { type: "text", "data-testid": "bundle-to", list: "bundle-to-names", spellcheck: "false" });
+  const names = h("datalist", { id: "bundle-to-names" }, profiles().map((p) => h("option", { value: p.name })));
+  const deskSend = h("button", {
+    "data-testid": "bundle-send-desk",
+    onclick: async () => {
+      error.textContent = "";
+      deskSend.disabled = true;
+      try {
+        const written = await api.sendToDesk([articleId], to.value.trim());
+        status.textContent = t("bundle.deskSent", { to: to.value.trim(), path: written });
+        status.dataset.done = "true";
+      } catch (e) {
+        error.textContent = message(e);
+      } finally {
+        deskSend.disabled = false;
+      }
+    },
+  }, t("bundle.deskSend"));
   const dialog = modal(
     "bundle-send-dialog",
     h("h2", {}, t("bundle.sendTitle")),
@@ -80,9 +100,13 @@ export function showSend(articleId: string): void {
         if (picked) path.value = picked.toLowerCase().endsWith(".ndbundle") ? picked : `${picked}.ndbundle`;
       },
     }, t("action.browse")))),
+    h("div", { class: "actions" }, send),
+    h("h3", {}, t("bundle.deskTitle")),
+    h("p", { class: "muted" }, t("bundle.deskExplain")),
+    h("label", {}, t("bundle.deskTo"), h("div", { class: "row path-row" }, to, names, deskSend)),
     status,
     error,
-    h("div", { class: "actions" }, send, h("button", { "data-testid": "bundle-close", onclick: () => dialog.remove() }, t("action.close"))),
+    h("div", { class: "actions" }, h("button", { "data-testid": "bundle-close", onclick: () => dialog.remove() }, t("action.close"))),
   );
   path.focus();
 }
@@ -122,6 +146,15 @@ function previewBody(p: BundlePreview): HTMLElement[] {
       ...people("bundle.peopleRecorded", p.plan.people_recorded),
     ),
   ];
+}
+
+/** Bundles the app is asked to open — double-clicked in the file manager, so given on the
+ * command line at start or forwarded by a second start while it runs — get the same preview
+ * as a dropped one. */
+export async function listenBundleOpen(onImported: () => void): Promise<void> {
+  await listen<string>("bundle-open", (e) => void showBundlePreview(e.payload, onImported));
+  const pending = await api.pendingBundle();
+  if (pending) void showBundlePreview(pending, onImported);
 }
 
 /** Checks a dropped bundle and shows what it will change; Import merges it. */

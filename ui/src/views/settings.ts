@@ -1,4 +1,5 @@
 // The newsroom settings dialog.
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { api } from "../api";
 import { h } from "../dom";
 import { t, type Key } from "../i18n";
@@ -7,6 +8,7 @@ import type { QuoteStyle } from "../bindings/QuoteStyle";
 import type { ToneStyle } from "../bindings/ToneStyle";
 import { state } from "../store";
 import { createTargetsSection } from "./targets";
+import { currentProfile } from "./profiles";
 
 const TONES: ToneStyle[] = ["old", "new", "consistent"];
 const QUOTES: QuoteStyle[] = ["curly", "straight", "any"];
@@ -37,6 +39,25 @@ export async function showSettings(onSaved: () => void): Promise<void> {
       h("label", {}, t("settings.abbreviations"), abbrevs),
       h("label", {}, t("settings.newsroomWords"), words))
     : null;
+  // The current profile's watch folder (bundles sent to its desk arrive there).
+  const profile = currentProfile();
+  const watch = h("input", { type: "text", "data-testid": "set-watch-folder", spellcheck: "false" });
+  const watchBefore = profile ? ((await api.watchFolder().catch(() => null)) ?? "") : "";
+  watch.value = watchBefore;
+  const watchPart = h("fieldset", { class: "watch-settings" },
+    h("legend", {}, t("watch.title")),
+    profile
+      ? [
+        h("p", { class: "muted" }, t("watch.explain", { profile: profile.name })),
+        h("label", {}, t("watch.folder"), h("div", { class: "row path-row" }, watch, h("button", {
+          "data-testid": "set-watch-browse",
+          onclick: async () => {
+            const picked = await openDialog({ directory: true, title: t("watch.title") });
+            if (typeof picked === "string") watch.value = picked;
+          },
+        }, t("action.browse")))),
+      ]
+      : h("p", { class: "muted" }, t("watch.noProfile")));
   const name = h("input", { value: s.paper_name, "data-testid": "set-paper-name" });
   const tag = h("input", { value: s.paper_tag, "data-testid": "set-paper-tag" });
   const tz = h("input", { value: s.time_zone, "data-testid": "set-time-zone" });
@@ -55,6 +76,7 @@ export async function showSettings(onSaved: () => void): Promise<void> {
       h("label", {}, t("settings.leadLimit"), limit),
       proofPart,
       createTargetsSection(),
+      watchPart,
       error,
       h(
         "div",
@@ -78,6 +100,9 @@ export async function showSettings(onSaved: () => void): Promise<void> {
                   known_abbreviations: lines(abbrevs.value),
                   newsroom_words: lines(words.value),
                 });
+              }
+              if (profile && watch.value.trim() !== watchBefore) {
+                await api.setWatchFolder(watch.value.trim() || null);
               }
               dialog.remove();
               onSaved();
