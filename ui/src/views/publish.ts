@@ -309,9 +309,13 @@ export function createPublishPanel(opts: {
   void listen("export-done", () => {
     if (element.isConnected) void refresh();
     else stop?.();
-  }).then((u) => {
-    stop = u;
-  });
+  }).then(
+    (u) => {
+      stop = u;
+    },
+    // Outside the app (unit tests) there are no events to listen to.
+    () => {},
+  );
 
   return { element, refresh };
 }
