@@ -161,7 +161,7 @@ export async function showPublish(opts: {
         bar.value = bar.max;
         step.textContent = t(p.updated ? "publish.doneUpdated" : "publish.doneCreated", { uploaded: p.uploaded, reused: p.reused });
         replace(result,
-          h("p", { "data-testid": "publish-remote-id" }, t("publish.remoteId", { id: p.remote_id, status: p.status })),
+          h("p", { "data-testid": "publish-remote-id" }, t("publish.remoteId", { id: p.remote_id, status: t(p.status === "publish" ? "publish.remote.publish" : "publish.remote.draft") })),
           h("p", {}, t("publish.url"), " ", h("code", { "data-testid": "publish-url" }, p.url)));
         start.disabled = false;
         void opts.onPublished(p);
