@@ -3,9 +3,9 @@
 //! `newsdesk_bundle::waiting_here`; the window asks again every little while.
 
 use newsdesk_bundle::{Limits, WaitingBundle};
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
-use crate::error::{from_bundle, CmdResult};
+use crate::error::{from_bundle, ApiError, CmdResult};
 use crate::state::AppState;
 
 /// The folder the current profile watches, if any.
@@ -21,7 +21,14 @@ pub async fn watch_folder_set(state: State<'_, AppState>, folder: Option<String>
 }
 
 /// The bundles in the watch folder addressed to the current profile, not imported yet.
+/// The folder is often a network share: it is read on a blocking thread with a store
+/// connection of its own, so a slow share never holds up autosave.
 #[tauri::command]
-pub async fn watch_waiting(state: State<'_, AppState>) -> CmdResult<Vec<WaitingBundle>> {
-    state.with_store(|s| newsdesk_bundle::waiting_here(s, &Limits::default()).map_err(from_bundle))
+pub async fn watch_waiting(app: AppHandle) -> CmdResult<Vec<WaitingBundle>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let store = app.state::<AppState>().open_second()?;
+        newsdesk_bundle::waiting_here(&store, &Limits::default()).map_err(from_bundle)
+    })
+    .await
+    .map_err(|e| ApiError::new("internal", e.to_string()))?
 }

@@ -2,7 +2,6 @@
 // package carries the photos' originals, the destination folder (typed or picked), then the
 // export runs in the background with a progress bar (the missing renditions first, then each
 // file) and ends with the files written or a clear error. The checklist runs first and blocks it.
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError } from "../api";
 import type { ApiError } from "../bindings/ApiError";
@@ -10,6 +9,7 @@ import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportReport } from "../bindings/ExportReport";
 import type { NinjsVersion } from "../bindings/NinjsVersion";
 import type { Progress } from "../bindings/Progress";
+import { Job } from "../job";
 import type { RenderOptions } from "../bindings/RenderOptions";
 import { h, replace } from "../dom";
 import { t, type Key } from "../i18n";
@@ -75,11 +75,8 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
   const result = h("ul", { class: "export-result", "data-testid": "export-result" });
   const start = h("button", { class: "primary", "data-testid": "export-start", onclick: () => void run(false) }, t("export.start"));
   const overwrite = h("button", { class: "danger", "data-testid": "export-overwrite", hidden: true, onclick: () => void run(true) }, t("export.overwrite"));
-  let unlisten: UnlistenFn[] = [];
-  const stopListening = () => {
-    for (const u of unlisten) u();
-    unlisten = [];
-  };
+  const job = new Job<Progress, ExportReport[]>();
+  const stopListening = () => job.stop();
   const close = () => {
     stopListening();
     dialog.remove();
@@ -111,26 +108,26 @@ export function showExport(articleId: string, gate: () => Promise<boolean>): voi
     bar.hidden = false;
     bar.value = 0;
     step.textContent = t("export.running");
-    unlisten = await Promise.all([
-      listen<Progress>("export-progress", (e) => {
-        bar.max = e.payload.total;
-        bar.value = e.payload.done;
-        step.textContent = progressText(e.payload.step);
-      }),
-      listen<ExportReport[]>("export-done", (e) => {
-        step.textContent = t("export.done", { count: e.payload.length });
+    await job.follow("export", {
+      progress: (p) => {
+        bar.max = p.total;
+        bar.value = p.done;
+        step.textContent = progressText(p.step);
+      },
+      done: (reports) => {
+        step.textContent = t("export.done", { count: reports.length });
         bar.value = bar.max;
         replace(
           result,
-          e.payload.flatMap(writtenFiles).map((f) => h("li", { "data-testid": "export-file" }, f)),
+          reports.flatMap(writtenFiles).map((f) => h("li", { "data-testid": "export-file" }, f)),
         );
         finish(true);
-      }),
-      listen<ApiError>("export-failed", (e) => {
+      },
+      failed: (e) => {
         step.textContent = "";
-        fail(e.payload);
-      }),
-    ]);
+        fail(e);
+      },
+    });
     try {
       const render = renderOptions(formats, ninjsVersion.value as NinjsVersion, originals.checked);
       await api.startExport(articleId, formats, lastFolder, zip.checked, force, render);

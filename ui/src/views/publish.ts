@@ -3,6 +3,7 @@
 // address) and the publish log of the open article (exports and publishes, and for each
 // website how far the last publish got). The rules live in the core; this only draws.
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { Job } from "../job";
 import { api, CommandError } from "../api";
 import type { ApiError } from "../bindings/ApiError";
 import type { Article } from "../bindings/Article";
@@ -111,11 +112,8 @@ export async function showPublish(opts: {
   const vaultRow = h("div", { hidden: true }, h("label", {}, t("target.vaultPassword"), vault));
   const result = h("div", { class: "publish-result", "data-testid": "publish-result" });
   const start = h("button", { class: "primary", "data-testid": "publish-start", disabled: !targets.length, onclick: () => void run() }, title);
-  let unlisten: UnlistenFn[] = [];
-  const stopListening = () => {
-    for (const u of unlisten) u();
-    unlisten = [];
-  };
+  const job = new Job<PublishProgress, Published>();
+  const stopListening = () => job.stop();
   const close = () => {
     stopListening();
     dialog.remove();
@@ -149,15 +147,14 @@ export async function showPublish(opts: {
     bar.hidden = false;
     bar.value = 0;
     step.textContent = t("publish.running");
-    unlisten = await Promise.all([
-      listen<PublishProgress>("publish-progress", (e) => {
-        bar.max = e.payload.total;
-        bar.value = e.payload.done;
-        step.textContent = t("publish.progress", { done: e.payload.done, total: e.payload.total });
-      }),
-      listen<Published>("publish-done", (e) => {
+    await job.follow("publish", {
+      progress: (p) => {
+        bar.max = p.total;
+        bar.value = p.done;
+        step.textContent = t("publish.progress", { done: p.done, total: p.total });
+      },
+      done: (p) => {
         stopListening();
-        const p = e.payload;
         bar.value = bar.max;
         step.textContent = t(p.updated ? "publish.doneUpdated" : "publish.doneCreated", { uploaded: p.uploaded, reused: p.reused });
         replace(result,
@@ -165,9 +162,9 @@ export async function showPublish(opts: {
           h("p", {}, t("publish.url"), " ", h("code", { "data-testid": "publish-url" }, p.url)));
         start.disabled = false;
         void opts.onPublished(p);
-      }),
-      listen<ApiError>("publish-failed", (e) => fail(e.payload)),
-    ]);
+      },
+      failed: (e) => fail(e),
+    });
     try {
       await api.startPublish(opts.article().id, pick.value, status.value === "publish");
     } catch (e) {
