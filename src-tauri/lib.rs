@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod state;
+mod upkeep;
 
 use std::path::{Path, PathBuf};
 
@@ -80,6 +81,7 @@ pub fn run() {
                     .allow_directory(files.root().join("renditions"), true)?;
             }
             app.manage(state);
+            upkeep::start(app.handle().clone());
             // A .ndbundle double-clicked in the file manager starts the app with its path.
             let cwd = std::env::current_dir().unwrap_or_default();
             app.manage(PendingBundle::new(newsdesk_bundle::bundle_in_args(

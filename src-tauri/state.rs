@@ -55,6 +55,13 @@ impl AppState {
         }
     }
 
+    /// Runs `f` with the store if no one else holds it right now; `None` when it is busy
+    /// or did not open. For background upkeep that must never make a command wait.
+    pub fn try_with<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Option<T> {
+        let mut guard = self.store.try_lock().ok()?;
+        guard.as_mut().ok().map(f)
+    }
+
     /// The photo store, if it opened.
     pub fn photo_files(&self) -> Option<&PhotoFiles> {
         self.photos.as_ref().ok()

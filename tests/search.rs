@@ -144,6 +144,27 @@ fn trashed_and_purged_articles_leave_the_results() {
     assert!(search(d.path(), &["cau rong", "--trash"]).is_empty());
 }
 
+/// Issue 8: saves leave merging the index to `db tidy` (and the app's idle upkeep); it
+/// merges what the saves left, then has nothing to do, and every hit is still found.
+#[test]
+fn db_tidy_merges_what_saves_left_and_then_has_nothing_to_do() {
+    let d = newsroom();
+    let steps = |out: String| -> u32 {
+        out.trim()
+            .strip_prefix("tidied in ")
+            .and_then(|s| s.strip_suffix(" steps"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected output {out:?}"))
+    };
+    assert!(
+        steps(ok(d.path(), &["db", "tidy"])) >= 1,
+        "six saves, six segments"
+    );
+    assert_eq!(steps(ok(d.path(), &["db", "tidy"])), 0);
+    assert_eq!(search(d.path(), &["da nang"]).len(), 2);
+    assert_eq!(search(d.path(), &["quang tri"]), ["Lũ ở Quảng Trị"]);
+}
+
 #[test]
 fn db_reindex_rebuilds_from_the_articles() {
     let d = newsroom();

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Key } from "webdriverio";
-import { byId, cli, freshDataDir, launch, shot } from "./lib.mjs";
+import { byId, cli, freshDataDir, launch, shot, waitSaved } from "./lib.mjs";
 
 const FILLER = Array.from({ length: 40 }, (_, i) => `Đoạn ${i + 1}: tin tức trong tỉnh, không có tên thành phố nào.`);
 const PLACE = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Đà Nẵng ngập sâu.";
@@ -105,4 +105,45 @@ test("Ctrl+K, da nang without diacritics, arrow down and Enter opens Đà Nẵng
   } finally {
     await browser.deleteSession();
   }
+});
+
+/** How many merge steps `newsdesk db tidy` needed ("tidied in N steps"). */
+function tidySteps(dir) {
+  const out = cli(dir, "db", "tidy").trim();
+  const m = /^tidied in (\d+) steps$/.exec(out);
+  assert.ok(m, `unexpected db tidy output: ${out}`);
+  return Number(m[1]);
+}
+
+test("saves leave merging the index to the app, which does it once the desk is quiet", async () => {
+  // Two newsrooms made the same way: one opened in the app, one left as the CLI wrote it.
+  const { dir } = makeNewsroom();
+  const control = makeNewsroom().dir;
+  for (const d of [dir, control]) {
+    cli(d, "article", "new", "--headline", "Giá lúa tăng", "--body", "Nông dân phấn khởi.");
+    cli(d, "article", "new", "--headline", "Cầu Rồng phun lửa", "--body", "Tối thứ bảy ở Đà Nẵng.");
+  }
+  const browser = await launch(dir);
+  try {
+    // A reporter writes a headline in bursts; each pause is an autosave.
+    await (await byId(browser, "new-draft")).click();
+    const headline = await byId(browser, "headline");
+    await headline.waitForDisplayed({ timeout: 10_000 });
+    for (const part of ["Bão số 3 ", "đổ bộ ", "Quảng Ngãi"]) {
+      await headline.addValue(part);
+      await waitSaved(browser);
+      await browser.pause(1_200);
+    }
+    // Quiet for longer than IndexUpkeep::QUIET (5 s) plus a tick and a few merge steps.
+    await browser.pause(12_000);
+  } catch (e) {
+    await shot(browser, "search-upkeep-failed").catch(() => {});
+    throw e;
+  } finally {
+    await browser.deleteSession();
+  }
+  assert.ok(tidySteps(control) >= 1, "the CLI's saves left segments to merge");
+  assert.equal(tidySteps(dir), 0, "the app merged them while the desk was quiet");
+  const hits = JSON.parse(cli(dir, "search", "bao so 3 quang ngai", "--json"));
+  assert.equal(hits.length, 1, JSON.stringify(hits));
 });

@@ -110,3 +110,14 @@ pub(crate) fn reindex(dir: Option<&Path>) -> Result<()> {
     println!("indexed {n}");
     Ok(())
 }
+
+/// Merges the index's segments in the app's step size until nothing is left to merge.
+pub(crate) fn tidy(dir: Option<&Path>) -> Result<()> {
+    let mut store = open(dir)?;
+    let mut steps = 0;
+    while store.tidy_index(newsdesk_store::IndexUpkeep::PAGES)? {
+        steps += 1;
+    }
+    println!("tidied in {steps} steps");
+    Ok(())
+}

@@ -93,6 +93,33 @@ impl Store {
         self.search_plan = plan;
     }
 
+    /// Merges part of the search index's segments, about `pages` pages per FTS table, in
+    /// one transaction; returns whether there was anything to merge (call again until it
+    /// returns `false`). Saves add a small segment each and leave merging to this, so no
+    /// save waits on a large merge (migration 0012); [`IndexUpkeep`] calls it when the
+    /// store has been quiet, the CLI after a command that wrote.
+    pub fn tidy_index(&mut self, pages: u32) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let worked = search::tidy(&tx, pages)?;
+        tx.commit()?;
+        Ok(worked)
+    }
+
+    /// How many rows this connection has changed since it opened (SQLite's
+    /// `total_changes`): a write counter for telling whether the store has been quiet.
+    pub fn write_count(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
+    /// Turns FTS5's merging during saves back on (`true`, the settings before migration
+    /// 0012) or off again. Only for measuring the two side by side (the search
+    /// benchmark); the setting is stored in the database.
+    pub fn set_merge_on_save(&mut self, on: bool) -> Result<()> {
+        search::set_merge_on_save(&self.conn, on)
+    }
+
     /// Number of rows in the search index.
     pub fn index_count(&self) -> Result<i64> {
         search::count(&self.conn)

@@ -41,6 +41,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_watch_folders",
         include_str!("../migrations/0010_watch_folders.sql"),
     ),
+    (
+        "0011_search_combined_filters",
+        include_str!("../migrations/0011_search_combined_filters.sql"),
+    ),
+    (
+        "0012_search_idle_merge",
+        include_str!("../migrations/0012_search_idle_merge.sql"),
+    ),
 ];
 
 /// The schema version a migration brings the database to: the number its name starts with.

@@ -170,7 +170,45 @@ fn meta(doc: &IndexDoc) -> String {
         m.push(format!("status{}", alnum(s.as_str())));
     }
     m.extend(doc.people.iter().map(|p| key("p", p)));
+    // One word for each combination of two or three of status, section and one person,
+    // so a query narrowed by several of them follows one short list (see `combined`).
+    let status = doc.status.map(|s| alnum(s.as_str()));
+    let section = key("sec", &doc.section);
+    if let Some(st) = &status {
+        m.push(combined(Some(st), Some(&section), None));
+    }
+    for p in &doc.people {
+        let p = key("p", p);
+        m.push(combined(None, Some(&section), Some(&p)));
+        if let Some(st) = &status {
+            m.push(combined(Some(st), None, Some(&p)));
+            m.push(combined(Some(st), Some(&section), Some(&p)));
+        }
+    }
     m.join(" ")
+}
+
+/// The filter word standing for a combination of status, section and person filter
+/// words (at least two of them): `c` and 16 hex digits of their SHA-256. FTS5 answers
+/// `status AND section AND person` by stepping through three long lists in turn (a
+/// draft in one section by one person: 1 in 1,000 rows, each list 1 in 5 to 1 in 12);
+/// the combined word's list holds just the rows wanted (BENCHMARKS.md). A hash, not the
+/// words run together, so a section and a person can never spell another pair.
+fn combined(status: Option<&str>, section: Option<&str>, person: Option<&str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (name, v) in [("status", status), ("section", section), ("person", person)] {
+        if let Some(v) = v {
+            h.update(format!("{name}={v}\n"));
+        }
+    }
+    let digest = h.finalize();
+    let mut out = String::with_capacity(17);
+    out.push('c');
+    for b in &digest[..8] {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 /// Adds or replaces the index row of one thing. Call inside the transaction that saves it.
@@ -350,6 +388,39 @@ pub fn optimize(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// One bounded step of merging the FTS tables' segments: about `pages` pages written per
+/// table, on levels holding 4 segments or more (FTS5's `usermerge`). Returns whether
+/// anything was merged (FTS5: fewer than two changes means no work was done).
+pub fn tidy(conn: &Connection, pages: u32) -> Result<bool> {
+    let mut worked = false;
+    for table in ["search_head", "search_text"] {
+        let before = conn.total_changes();
+        conn.prepare_cached(&format!(
+            "INSERT INTO {table} ({table}, rank) VALUES ('merge', ?1)"
+        ))?
+        .execute([pages])?;
+        worked |= conn.total_changes() - before >= 2;
+    }
+    Ok(worked)
+}
+
+/// Sets FTS5's merging during writes: on is what migration 0002 set (`automerge` 16,
+/// `crisismerge` 16), off what 0012 sets (no `automerge`, `crisismerge` 64).
+pub fn set_merge_on_save(conn: &Connection, on: bool) -> Result<()> {
+    let (auto, crisis) = if on { (16, 16) } else { (0, 64) };
+    for table in ["search_head", "search_text"] {
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?1)"),
+            [auto],
+        )?;
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', ?1)"),
+            [crisis],
+        )?;
+    }
+    Ok(())
+}
+
 /// Whether a migration asked for the index to be rebuilt.
 pub fn needs_rebuild(conn: &Connection) -> Result<bool> {
     Ok(
@@ -437,8 +508,9 @@ fn fts_terms(conn: Option<&Connection>, terms: &[Term], folded: bool) -> Result<
     Ok(out.join(" AND "))
 }
 
-/// The filters of a query as an FTS5 expression on `meta` ANDed to a tier's words.
-fn filter_expression(q: &SearchQuery) -> String {
+/// The filters of a query as an FTS5 expression on `meta` ANDed to a tier's words;
+/// with `combine`, two or three of status, section and person as their combined word.
+fn filter_expression(q: &SearchQuery, combine: bool) -> String {
     let mut f = String::new();
     // Only articles have a status: with a status filter, a kind filter that allows
     // articles adds nothing but work.
@@ -451,14 +523,28 @@ fn filter_expression(q: &SearchQuery) -> String {
             .collect();
         f.push_str(&format!(" AND meta : ({})", kinds.join(" OR ")));
     }
-    if let Some(s) = q.status {
-        f.push_str(&format!(" AND meta : \"status{}\"", alnum(s.as_str())));
-    }
-    if let Some(sec) = &q.section {
-        f.push_str(&format!(" AND meta : \"{}\"", key("sec", sec)));
-    }
-    if let Some(p) = &q.person {
-        f.push_str(&format!(" AND meta : \"{}\"", key("p", p)));
+    let status = q.status.map(|s| alnum(s.as_str()));
+    let section = q.section.as_deref().map(|s| key("sec", s));
+    let person = q.person.as_deref().map(|p| key("p", p));
+    let narrowing = [&status, &section, &person]
+        .iter()
+        .filter(|w| w.is_some())
+        .count();
+    if combine && narrowing >= 2 {
+        f.push_str(&format!(
+            " AND meta : \"{}\"",
+            combined(status.as_deref(), section.as_deref(), person.as_deref())
+        ));
+    } else {
+        if let Some(s) = status {
+            f.push_str(&format!(" AND meta : \"status{s}\""));
+        }
+        if let Some(sec) = section {
+            f.push_str(&format!(" AND meta : \"{sec}\""));
+        }
+        if let Some(p) = person {
+            f.push_str(&format!(" AND meta : \"{p}\""));
+        }
     }
     if let Some(months) = months(q.from, q.to) {
         f.push_str(&format!(" AND meta : ({})", months.join(" OR ")));
@@ -525,7 +611,7 @@ fn tiers(
     // without them that no text has written so, they find nothing at all.
     let same = terms.iter().all(|t| t.exact == t.folded)
         || (plan == SearchPlan::Tuned && !exact_can_match(conn, terms)?);
-    let filters = filter_expression(q);
+    let filters = filter_expression(q, plan == SearchPlan::Tuned);
     let trash = if q.include_trashed {
         ""
     } else {
@@ -959,6 +1045,47 @@ mod tests {
                 Box::new(|q| {
                     q.include_trashed = true;
                     q.from = d(6, 1);
+                }),
+            ),
+            // Two or three of status, section and person: the combined filter words.
+            (
+                "bao",
+                Box::new(|q| {
+                    q.status = Some(Status::Published);
+                    q.section = Some("Kinh tế".into());
+                }),
+            ),
+            (
+                "bao",
+                Box::new(|q| {
+                    q.section = Some("thoi su".into());
+                    q.person = Some("Minh Châu".into());
+                }),
+            ),
+            (
+                "mua lon",
+                Box::new(|q| {
+                    q.status = Some(Status::Draft);
+                    q.person = Some("Thanh Hải".into());
+                }),
+            ),
+            (
+                "bao",
+                Box::new(|q| {
+                    q.status = Some(Status::Published);
+                    q.section = Some("Xã hội".into());
+                    q.person = Some("Minh Châu".into());
+                    q.from = d(1, 1);
+                    q.to = d(12, 31);
+                }),
+            ),
+            (
+                "bao",
+                Box::new(|q| {
+                    q.kinds = vec![SearchKind::Photo];
+                    q.section = Some("Thời sự".into());
+                    q.person = Some("Minh Châu".into());
+                    q.include_trashed = true;
                 }),
             ),
         ];
