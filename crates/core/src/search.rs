@@ -194,7 +194,7 @@ fn term(ws: &[&str], phrase: bool) -> Term {
 /// Whether `c` is part of a word: [`char::is_alphanumeric`], answered without Unicode
 /// table look-ups for ASCII and the Latin blocks Vietnamese is written in (snippets of
 /// long articles test every character: measured as the largest cost of a search).
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         // Latin-1 Supplement letters and Latin Extended-A and -B: all letters but × and ÷.

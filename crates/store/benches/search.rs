@@ -472,14 +472,33 @@ fn main() {
     );
     println!("| merging | save | p50 ms | mean ms | p95 ms | p99 ms | max ms | saves ≥ 15 ms |");
     println!("|---|---|---|---|---|---|---|---|");
-    for (merging, on) in [("during saves (0002)", true), ("when idle (0012)", false)] {
+    // The third arm is the app's case: a reporter pauses now and then, and in every pause
+    // longer than `IndexUpkeep::QUIET` the app merges (here: to the end, every 30 indexed
+    // saves, outside the timed saves). The second never pauses: every merge is FTS5's
+    // `crisismerge` inside a save.
+    for (merging, on, pause_every) in [
+        ("during saves (0002)", true, None),
+        ("when idle (0012), no pause in 800 saves", false, None),
+        ("when idle (0012), a pause every 30", false, Some(30)),
+    ] {
         // Start each arm from a tidy index, so neither inherits the other's segments.
         while store.tidy_index(2000).unwrap() {}
         store.set_merge_on_save(on).unwrap();
         let mut with = Vec::new();
         let mut without = Vec::new();
+        let mut steps = Vec::new();
         for (i, id) in ids.iter().cycle().take(2 * saves).enumerate() {
             let indexed = i % 2 == 0;
+            if pause_every.is_some_and(|n| i > 0 && i % (2 * n) == 0) {
+                loop {
+                    let t = Instant::now();
+                    let worked = store.tidy_index(IndexUpkeep::PAGES).unwrap();
+                    steps.push(t.elapsed());
+                    if !worked {
+                        break;
+                    }
+                }
+            }
             store.set_index_on_save(indexed);
             let mut a = store.article(*id).unwrap();
             a.lead.push_str(&format!(" {}", g.word()));
@@ -523,8 +542,8 @@ fn main() {
             ms(p(&with, 0.99).saturating_sub(p(&without, 0.99))),
         );
         if !on {
-            // What the idle merging then does, step by step (the app's step size).
-            let mut steps = Vec::new();
+            // What the idle merging does, step by step (the app's step size): in the
+            // pauses, or after the last save.
             loop {
                 let t = Instant::now();
                 let worked = store.tidy_index(IndexUpkeep::PAGES).unwrap();
@@ -536,7 +555,7 @@ fn main() {
             let total: Duration = steps.iter().sum();
             steps.sort();
             println!(
-                "idle merging afterwards: {} steps of {} pages, {} ms in all; a step p50 {} ms, max {} ms",
+                "{merging}: idle merging {} steps of {} pages, {} ms in all; a step p50 {} ms, max {} ms",
                 steps.len(),
                 IndexUpkeep::PAGES,
                 ms(total),

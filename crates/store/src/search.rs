@@ -280,12 +280,15 @@ pub fn upsert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
     Ok(())
 }
 
-/// The words of an indexed or searched text: split as the query is (letters and
-/// digits), lower-cased as FTS5 does.
-fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+/// The distinct words of an indexed text: split as the query is (letters and digits),
+/// lower-cased as FTS5 does. Split first and lower-cased once per distinct word: an
+/// article repeats its words.
+fn distinct_tokens(text: &str) -> std::collections::BTreeSet<String> {
+    let words: std::collections::HashSet<&str> = text
+        .split(|c: char| !newsdesk_core::search::is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .collect();
+    words.into_iter().map(str::to_lowercase).collect()
 }
 
 /// Shortest word kept in `search_words`: shorter prefixes have FTS prefix indexes.
@@ -296,7 +299,11 @@ const LONG_PREFIX_CHARS: usize = 4;
 fn long_words(texts: &[&str]) -> Vec<String> {
     let mut out = std::collections::BTreeSet::new();
     for t in texts {
-        out.extend(tokens(t).filter(|w| w.chars().nth(LONG_PREFIX_CHARS - 1).is_some()));
+        out.extend(
+            distinct_tokens(t)
+                .into_iter()
+                .filter(|w| w.chars().nth(LONG_PREFIX_CHARS - 1).is_some()),
+        );
     }
     out.into_iter().collect()
 }
@@ -308,9 +315,10 @@ fn is_plain(word: &str) -> bool {
 
 /// The distinct words of an exact text written without diacritics, for `search_plain`.
 fn plain_words(exact_text: &str) -> Vec<String> {
-    let all: std::collections::BTreeSet<String> =
-        tokens(exact_text).filter(|w| is_plain(w)).collect();
-    all.into_iter().collect()
+    distinct_tokens(exact_text)
+        .into_iter()
+        .filter(|w| is_plain(w))
+        .collect()
 }
 
 /// Whether some indexed text has a word written without diacritics that is `word`, or
@@ -979,6 +987,33 @@ mod tests {
             let tuned = ranked(&mut s, &q, SearchPlan::Tuned);
             assert_eq!(tuned.len(), n, "{title}");
             assert_eq!(tuned, ranked(&mut s, &q, SearchPlan::Baseline), "{title}");
+        }
+    }
+
+    #[test]
+    fn index_word_lists_are_the_distinct_words_split_as_queries_are() {
+        let naive = |t: &str| -> Vec<String> {
+            let all: std::collections::BTreeSet<String> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            all.into_iter().collect()
+        };
+        for text in [
+            "Nghề nông nghiệp, NGHỀ nông nghiệp: nghiệp vụ 2025 Facebook facebook",
+            "Đà Nẵng—Quảng Trị/Hòa…hoà «Thuý» x\u{301}y ﬁne İstanbul 한국어 ١٢٣",
+            "",
+        ] {
+            let (e, f) = (exact(text), fold(text));
+            let long: std::collections::BTreeSet<String> = naive(&e)
+                .into_iter()
+                .chain(naive(&f))
+                .filter(|w| w.chars().count() >= LONG_PREFIX_CHARS)
+                .collect();
+            assert_eq!(long_words(&[&e, &f]), long.into_iter().collect::<Vec<_>>());
+            let plain: Vec<String> = naive(&e).into_iter().filter(|w| is_plain(w)).collect();
+            assert_eq!(plain_words(&e), plain, "{text}");
         }
     }
 
