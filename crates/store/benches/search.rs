@@ -473,9 +473,10 @@ fn main() {
     println!("| merging | save | p50 ms | mean ms | p95 ms | p99 ms | max ms | saves ≥ 15 ms |");
     println!("|---|---|---|---|---|---|---|---|");
     // The third arm is the app's case: a reporter pauses now and then, and in every pause
-    // longer than `IndexUpkeep::QUIET` the app merges (here: to the end, every 30 indexed
-    // saves, outside the timed saves). The second never pauses: every merge is FTS5's
-    // `crisismerge` inside a save.
+    // longer than `IndexUpkeep::QUIET` the app merges and checkpoints the log (here: to
+    // the end, every 30 indexed saves, outside the timed saves). The second never pauses:
+    // every merge is FTS5's `crisismerge` inside a save, and every checkpoint SQLite's
+    // automatic one inside a commit.
     for (merging, on, pause_every) in [
         ("during saves (0002)", true, None),
         ("when idle (0012), no pause in 800 saves", false, None),
@@ -487,6 +488,7 @@ fn main() {
         let mut with = Vec::new();
         let mut without = Vec::new();
         let mut steps = Vec::new();
+        let mut checkpoints = Vec::new();
         for (i, id) in ids.iter().cycle().take(2 * saves).enumerate() {
             let indexed = i % 2 == 0;
             if pause_every.is_some_and(|n| i > 0 && i % (2 * n) == 0) {
@@ -498,6 +500,10 @@ fn main() {
                         break;
                     }
                 }
+                // As `IndexUpkeep` does once merged.
+                let t = Instant::now();
+                store.checkpoint().unwrap();
+                checkpoints.push(t.elapsed());
             }
             store.set_index_on_save(indexed);
             let mut a = store.article(*id).unwrap();
@@ -551,6 +557,15 @@ fn main() {
                 if !worked {
                     break;
                 }
+            }
+            if !checkpoints.is_empty() {
+                checkpoints.sort();
+                println!(
+                    "{merging}: {} checkpoints in the pauses, p50 {} ms, max {} ms",
+                    checkpoints.len(),
+                    ms(p(&checkpoints, 0.5)),
+                    ms(*checkpoints.last().unwrap())
+                );
             }
             let total: Duration = steps.iter().sum();
             steps.sort();

@@ -142,6 +142,17 @@ impl Store {
         Ok(CheckReport { ok, messages })
     }
 
+    /// Copies what the write-ahead log holds into the database file, as far as readers
+    /// allow (`wal_checkpoint(PASSIVE)`), so the next saves do not pay for it: SQLite
+    /// does it inside whichever commit fills the log to 1,000 pages, every 20-odd saves
+    /// of an indexed article (BENCHMARKS.md). [`crate::IndexUpkeep`] calls it when the
+    /// store is quiet.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// A consistent copy of the live database at `target` (which must not exist),
     /// taken while others may be reading and writing.
     pub fn snapshot(&self, target: &Path) -> Result<()> {

@@ -1,5 +1,6 @@
-//! When to tidy the search index: merging its segments waits until the store has been
-//! quiet for a while, so it never lands on a save (migration 0012, BENCHMARKS.md). The
+//! When to tidy the search index: merging its segments, then checkpointing the
+//! write-ahead log, waits until the store has been quiet for a while, so neither lands on
+//! a save (migration 0012, BENCHMARKS.md). The
 //! app calls [`IndexUpkeep::tick`] from a background thread; the policy lives here so it
 //! is the same for any front end and testable without one.
 
@@ -55,6 +56,10 @@ impl IndexUpkeep {
             return Ok(Self::CHECK);
         }
         let worked = store.tidy_index(Self::PAGES)?;
+        if !worked {
+            // Merged: write the log into the database now rather than in a later save.
+            store.checkpoint()?;
+        }
         // The step's own writes are not the user's.
         self.seen = store.write_count();
         self.tidy = !worked;
