@@ -586,11 +586,12 @@ fn months(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<Vec<String>>
 pub enum SearchPlan {
     /// Long prefixes spelled out as the words in `search_words`; exact tiers skipped when
     /// a word typed without diacritics is in no text written so (`search_plain`); dates
-    /// read from `search_dates`.
+    /// read from `search_dates`; two or three of status, section and person as their
+    /// combined filter word.
     #[default]
     Tuned,
-    /// Long prefixes as FTS5 prefix queries; dates read from `search_docs` (the first
-    /// design).
+    /// Long prefixes as FTS5 prefix queries; dates read from `search_docs`; one filter
+    /// word per filter (the first design).
     Baseline,
 }
 
