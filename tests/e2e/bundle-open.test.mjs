@@ -127,7 +127,24 @@ test("bundle: a watch folder offers a bundle sent to this desk once, and Send to
   assert.equal(forHung.length, 1);
   assert.equal(forHung[0].manifest.sender.profile, "Lan");
 
-  // Imported: not offered again on the next start.
+  // The same article sent again, unchanged (issue 9): the preview says there is nothing new,
+  // and that is remembered like an import.
+  cli(there, "bundle", "export", id, "--to", "Lan");
+  browser = await launch(here);
+  try {
+    const note = await byId(browser, "bundle-waiting");
+    await note.waitForDisplayed({ timeout: 15_000 });
+    await (await byId(browser, "bundle-waiting-open")).click();
+    await (await byId(browser, "bundle-nothing")).waitForDisplayed({ timeout: 15_000 });
+    assert.equal(await (await byId(browser, "bundle-import")).isEnabled(), false);
+    await shot(browser, "bundle-watch-3-nothing-new");
+    await (await byId(browser, "bundle-cancel")).click();
+  } finally {
+    await browser.deleteSession();
+  }
+  assert.deepEqual(JSON.parse(cli(here, "bundle", "waiting", "--json")), []);
+
+  // Imported, or found to bring nothing new: not offered again on the next start.
   browser = await launch(here);
   try {
     await browser.pause(1500);

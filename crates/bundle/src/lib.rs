@@ -82,10 +82,13 @@ pub struct BundleProgress {
 pub struct BundlePreview {
     pub manifest: BundleManifest,
     pub plan: newsdesk_store::MergePlan,
+    /// Importing would change nothing here ([`newsdesk_store::MergePlan::changes_nothing`]).
+    pub changes_nothing: bool,
 }
 
-/// Opens and checks the bundle at `path` and says what importing it would change; nothing
-/// is written.
+/// Opens and checks the bundle at `path` and says what importing it would change. Nothing
+/// is written, but for one thing: a bundle that would change nothing is remembered as
+/// received (importing it would do only that), so a watch folder does not offer it again.
 pub fn preview(
     store: &mut newsdesk_store::Store,
     path: &std::path::Path,
@@ -93,9 +96,17 @@ pub fn preview(
 ) -> Result<BundlePreview> {
     let bundle = Bundle::open(path, limits, |_| {})?;
     let plan = bundle.plan(store)?;
+    let changes_nothing = plan.changes_nothing();
+    if changes_nothing {
+        store.remember_bundle(
+            &watch::bundle_key(bundle.manifest()),
+            &path.display().to_string(),
+        )?;
+    }
     Ok(BundlePreview {
         manifest: bundle.manifest().clone(),
         plan,
+        changes_nothing,
     })
 }
 

@@ -279,6 +279,45 @@ mod tests {
         assert!(waiting_here(&lan, &limits).unwrap().is_empty());
     }
 
+    /// Issue 9: a bundle that brings nothing new (its articles came in another bundle)
+    /// was offered again at every start when it was only previewed, never imported.
+    #[test]
+    fn issue_9_a_previewed_bundle_that_changes_nothing_is_no_longer_waiting() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut s = sender();
+        s.store
+            .set_watch_folder(Some(&folder.path().display().to_string()))
+            .unwrap();
+        let a = s.store.create(NewArticle::default(), "Hùng").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut lan = Store::open_in_memory().unwrap();
+        let files = PhotoFiles::open(dir.path()).unwrap();
+        let limits = Limits::default();
+        lan.add_profile("Lan", ProfileRole::Reporter).unwrap();
+        lan.use_profile("Lan").unwrap();
+        lan.set_watch_folder(Some(&folder.path().display().to_string()))
+            .unwrap();
+
+        // The first bundle brings the article: previewing it remembers nothing.
+        send_to_my_desk(&s.store, &s.files, &[a.id], "Lan", |_| {}).unwrap();
+        let first = waiting_here(&lan, &limits).unwrap();
+        assert_eq!(first.len(), 1);
+        let p = crate::preview(&mut lan, Path::new(&first[0].path), &limits).unwrap();
+        assert!(!p.changes_nothing);
+        assert_eq!(waiting_here(&lan, &limits).unwrap(), first, "still waiting");
+        crate::import(&mut lan, &files, Path::new(&first[0].path), &limits, |_| {}).unwrap();
+
+        // The same article sent again, unchanged: a new bundle that brings nothing.
+        send_to_my_desk(&s.store, &s.files, &[a.id], "Lan", |_| {}).unwrap();
+        let second = waiting_here(&lan, &limits).unwrap();
+        assert_eq!(second.len(), 1);
+        assert_ne!(second[0].key, first[0].key);
+        let p = crate::preview(&mut lan, Path::new(&second[0].path), &limits).unwrap();
+        assert!(p.changes_nothing);
+        assert!(lan.bundle_received(&second[0].key).unwrap());
+        assert!(waiting_here(&lan, &limits).unwrap().is_empty());
+    }
+
     #[test]
     fn a_folder_that_is_not_there_is_an_error() {
         let folder = tempfile::tempdir().unwrap();

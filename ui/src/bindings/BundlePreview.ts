@@ -5,4 +5,8 @@ import type { MergePlan } from "./MergePlan";
 /**
  * What a bundle holds and what importing it would change, for the preview before import.
  */
-export type BundlePreview = { manifest: BundleManifest, plan: MergePlan, };
+export type BundlePreview = { manifest: BundleManifest, plan: MergePlan, 
+/**
+ * Importing would change nothing here ([`newsdesk_store::MergePlan::changes_nothing`]).
+ */
+changes_nothing: boolean, };

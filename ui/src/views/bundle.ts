@@ -10,6 +10,7 @@ import type { ArticleChange } from "../bindings/ArticleChange";
 import { h } from "../dom";
 import { t, type Key } from "../i18n";
 import { state } from "../store";
+import { shortTime } from "../text";
 import { profiles } from "./profiles";
 
 /** Whether a dropped file is a bundle (by its extension). */
@@ -121,7 +122,7 @@ function previewBody(p: BundlePreview): HTMLElement[] {
   const people = (key: Key, names: string[]) =>
     names.length ? [h("li", {}, t(key, { names: names.join(", ") }))] : [];
   return [
-    h("p", {}, t("bundle.from", { who, when: new Date(m.created_at).toLocaleString() })),
+    h("p", {}, t("bundle.from", { who, when: shortTime(m.created_at, state.settings.time_zone, state.settings.language) })),
     h(
       "ul",
       { class: "bundle-plan" },
@@ -171,8 +172,9 @@ export async function showBundlePreview(path: string, onImported: () => void): P
     );
     return;
   }
-  const nothing = preview.plan.articles.every((a) => a.change === "unchanged") && preview.plan.new_photos === 0
-    && preview.plan.people_added.length === 0 && preview.plan.people_updated.length === 0;
+  // The backend's own test, so the button and the "nothing new" line agree with what an
+  // import would do (such a bundle is then remembered and the watch folder stops offering it).
+  const nothing = preview.changes_nothing;
   const status = progressLine();
   const error = h("p", { class: "error", role: "alert", "data-testid": "bundle-error" });
   const importButton = h("button", {

@@ -2,7 +2,8 @@
 // the current profile. The window asks the backend what is waiting (on start, every little
 // while, on focus, after a profile switch); each new one is announced once with a note that
 // opens the same preview as a dropped bundle. Imported bundles are remembered by the store,
-// so they are not offered again; one put off with "Later" comes back on the next start.
+// so they are not offered again, and so are those whose preview found nothing new; one put
+// off with "Later" comes back on the next start.
 import { api } from "../api";
 import type { WaitingBundle } from "../bindings/WaitingBundle";
 import { h } from "../dom";
