@@ -4,6 +4,9 @@
 // recent searches come back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { Key } from "webdriverio";
 import { byId, cli, freshDataDir, launch, shot, waitSaved } from "./lib.mjs";
 
@@ -146,4 +149,63 @@ test("saves leave merging the index to the app, which does it once the desk is q
   assert.equal(tidySteps(dir), 0, "the app merged them while the desk was quiet");
   const hits = JSON.parse(cli(dir, "search", "bao so 3 quang ngai", "--json"));
   assert.equal(hits.length, 1, JSON.stringify(hits));
+});
+
+/** Imports an article with the given section, byline and status through the CLI's article
+ * file (the format `article export-json` writes). */
+function importArticle(dir, { headline, body, byline, section, status }) {
+  const at = "2026-11-20T08:00:00.000Z";
+  const file = path.join(dir, `${randomUUID()}.json`);
+  writeFileSync(file, JSON.stringify({
+    format: "newsdesk-article",
+    format_version: 1,
+    article: {
+      id: randomUUID(), version: 1, headline, lead: "",
+      body: { schema_version: 1, blocks: [{ type: "paragraph", content: [{ type: "text", text: body }] }] },
+      bylines: [{ name: byline, role: "writer" }], section, tags: [], related: [], status,
+      created_at: at, updated_at: at,
+    },
+  }));
+  return cli(dir, "article", "import", file).trim();
+}
+
+test("the search box's filters narrow the hits: status, section and person together", async () => {
+  const dir = freshDataDir();
+  const a = importArticle(dir, { headline: "Mưa lũ ở Quảng Trị", body: "Nước lên nhanh.", byline: "Thanh Hải", section: "Thời sự", status: "draft" });
+  const b = importArticle(dir, { headline: "Mưa lũ ở Huế", body: "Nước lên nhanh.", byline: "Minh Châu", section: "Thời sự", status: "draft" });
+  const c = importArticle(dir, { headline: "Mưa lũ và giá rau", body: "Giá tăng.", byline: "Thanh Hải", section: "Kinh tế", status: "draft" });
+  const d = importArticle(dir, { headline: "Mưa lũ ở Đà Nẵng", body: "Nước rút.", byline: "Thanh Hải", section: "Thời sự", status: "submitted" });
+  const browser = await launch(dir);
+  const ids = () => browser.execute(() => [...document.querySelectorAll('[data-testid="search-hit"]')].map((e) => e.dataset.id).sort());
+  const expect = async (want, what) => {
+    const sorted = [...want].sort();
+    await browser.waitUntil(async () => JSON.stringify(await ids()) === JSON.stringify(sorted), {
+      timeout: 10_000,
+      timeoutMsg: `${what}: expected ${JSON.stringify(sorted)}, got ${JSON.stringify(await ids())}`,
+    });
+  };
+  try {
+    await browser.keys([Key.Ctrl, "k"]);
+    await (await byId(browser, "search-input")).waitForDisplayed({ timeout: 5_000 });
+    await browser.keys("mua lu");
+    await expect([a, b, c, d], "no filter: all four");
+    // Draft, in "thoi su" typed without diacritics, by Thanh Hải: only the first.
+    await (await byId(browser, "search-status")).selectByAttribute("value", "draft");
+    await (await byId(browser, "search-section")).setValue("thoi su");
+    await (await byId(browser, "search-person")).setValue("Thanh Hải");
+    await expect([a], "draft, Thời sự, Thanh Hải");
+    await shot(browser, "search-filters");
+    // Without the person: both drafts in the section.
+    await (await byId(browser, "search-person")).clearValue();
+    await (await byId(browser, "search-person")).setValue(" ");
+    await expect([a, b], "draft, Thời sự");
+    // Any status: the submitted one too.
+    await (await byId(browser, "search-status")).selectByAttribute("value", "");
+    await expect([a, b, d], "Thời sự");
+  } catch (e) {
+    await shot(browser, "search-filters-failed").catch(() => {});
+    throw e;
+  } finally {
+    await browser.deleteSession();
+  }
 });

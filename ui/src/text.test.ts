@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charCount, shortTime, wordCount } from "./text";
+import { charCount, shortDate, shortTime, wordCount } from "./text";
 import { _tables } from "./i18n";
 
 describe("counts mirror the core", () => {
@@ -18,6 +18,8 @@ describe("times in the newsroom's zone", () => {
   it("formats like the core's short_time", () => {
     expect(shortTime("2017-03-07T23:53:00Z", "Asia/Ho_Chi_Minh", "vi")).toBe("08/03/2017 06:53");
     expect(shortTime("2017-03-07T23:53:00Z", "Asia/Ho_Chi_Minh", "en")).toBe("Mar 8, 2017 06:53");
+    expect(shortDate("2017-03-07T23:53:00Z", "Asia/Ho_Chi_Minh", "vi")).toBe("08/03/2017");
+    expect(shortDate("2017-03-07T23:53:00Z", "Asia/Ho_Chi_Minh", "en")).toBe("Mar 8, 2017");
   });
 });
 

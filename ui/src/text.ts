@@ -13,8 +13,8 @@ export function charCount(s: string): number {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** `08/03/2017 06:53` (vi) or `Mar 8, 2017 06:53` (en) in the newsroom's time zone. */
-export function shortTime(iso: string, timeZone: string, lang: Lang): string {
+/** The day and time of an instant in a time zone, as two-digit strings. */
+function clock(iso: string, timeZone: string): { d: string; m: string; y: string; hh: string; mm: string } {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone,
     year: "numeric",
@@ -25,7 +25,18 @@ export function shortTime(iso: string, timeZone: string, lang: Lang): string {
     hourCycle: "h23",
   }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const [d, m, y, hh, mm] = [get("day"), get("month"), get("year"), get("hour"), get("minute")];
-  if (lang === "vi") return `${d}/${m}/${y} ${hh}:${mm}`;
-  return `${MONTHS[Number(m) - 1]} ${Number(d)}, ${y} ${hh}:${mm}`;
+  return { d: get("day"), m: get("month"), y: get("year"), hh: get("hour"), mm: get("minute") };
+}
+
+/** `08/03/2017 06:53` (vi) or `Mar 8, 2017 06:53` (en) in the newsroom's time zone. */
+export function shortTime(iso: string, timeZone: string, lang: Lang): string {
+  const { hh, mm } = clock(iso, timeZone);
+  return `${shortDate(iso, timeZone, lang)} ${hh}:${mm}`;
+}
+
+/** `08/03/2017` (vi) or `Mar 8, 2017` (en) in the newsroom's time zone. */
+export function shortDate(iso: string, timeZone: string, lang: Lang): string {
+  const { d, m, y } = clock(iso, timeZone);
+  if (lang === "vi") return `${d}/${m}/${y}`;
+  return `${MONTHS[Number(m) - 1]} ${Number(d)}, ${y}`;
 }

@@ -10,6 +10,8 @@ import type { Status } from "../bindings/Status";
 import type { TextPart } from "../bindings/TextPart";
 import { h, replace } from "../dom";
 import { t, type Key } from "../i18n";
+import { state } from "../store";
+import { shortDate } from "../text";
 
 const KINDS: SearchKind[] = ["article", "photo", "person"];
 const STATUSES: Status[] = ["draft", "submitted", "in_edit", "approved", "published", "spiked", "withdrawn"];
@@ -122,7 +124,7 @@ export function showSearch(onOpenArticle: OpenArticle): void {
           },
           h("div", { class: "search-hit-title" }, h("span", { class: "kind" }, t(`search.kind.${hit.kind}` as Key)), " ", runs(hit.title)),
           hit.snippet.length ? h("div", { class: "search-hit-snippet" }, runs(hit.snippet)) : null,
-          h("div", { class: "muted small" }, [hit.section, hit.status ? t(`status.${hit.status}` as Key) : "", hit.date.slice(0, 10)].filter(Boolean).join(" · ")),
+          h("div", { class: "muted small" }, [hit.section, hit.status ? t(`status.${hit.status}` as Key) : "", shortDate(hit.date, state.settings.time_zone, state.settings.language)].filter(Boolean).join(" · ")),
         ),
       ),
     );
