@@ -9,8 +9,7 @@
 //! Both work on any text (a sentence, a name, a query); words that are not Vietnamese
 //! syllables pass through [`exact`] unchanged apart from case and NFC.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -28,15 +27,23 @@ const TONE_MARKS: [char; 5] = [
 /// The loose search key: no tone marks, no diacritics, `đ` as `d`, lower case.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
+    // An article repeats its words: each distinct word is folded once (a decomposition
+    // of each letter). Letters and the characters between words fold alike, one at a
+    // time (NFD, marks dropped, lower case), so folding word by word changes nothing.
+    let mut seen: FxHashMap<&str, String> = FxHashMap::default();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if is_letter(c) {
+            start.get_or_insert(i);
             continue;
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        if let Some(from) = start.take() {
+            push_folded_word(&mut out, &mut seen, &s[from..i]);
         }
+        fold_char(&mut out, c);
+    }
+    if let Some(from) = start {
+        push_folded_word(&mut out, &mut seen, &s[from..]);
     }
     // Letters outside Vietnamese may recompose (e.g. Hangul jamo); keep the output NFC.
     // Folded Vietnamese is ASCII, which is NFC as it is.
@@ -47,6 +54,52 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+fn push_folded_word<'a>(out: &mut String, seen: &mut FxHashMap<&'a str, String>, word: &'a str) {
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else if let Some(w) = seen.get(word) {
+        out.push_str(w);
+    } else {
+        let mut w = String::with_capacity(word.len());
+        for c in word.chars() {
+            fold_char(&mut w, c);
+        }
+        out.push_str(&w);
+        seen.insert(word, w);
+    }
+}
+
+/// One character folded: decomposed, its marks dropped, `đ` as `d`, lower case.
+fn fold_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        match d {
+            'đ' | 'Đ' => out.push('d'),
+            d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
+            d => out.extend(d.to_lowercase()),
+        }
+    });
+}
+
+/// [`char::is_alphabetic`], answered without Unicode table look-ups for ASCII and the
+/// Latin blocks Vietnamese is written in (folding tests every character of an article).
+fn is_letter(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        // Latin-1 Supplement letters and Latin Extended-A and -B: all letters but × and ÷.
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        // Latin Extended Additional (ạ, ả, ấ, … ỹ): all letters.
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// The strict search key: NFC, lower case, with each syllable's tone mark in one
 /// canonical place (the new style: `hoà`, `thuý`, `khoẻ`).
 pub fn exact(s: &str) -> String {
@@ -54,8 +107,8 @@ pub fn exact(s: &str) -> String {
     let mut out = String::with_capacity(lower.len());
     // An article repeats its words: each distinct word is put in canonical form once
     // (two normalisations each; the larger part of indexing a save, BENCHMARKS.md).
-    let mut seen: HashMap<&str, String> = HashMap::new();
-    fn push_word<'a>(out: &mut String, seen: &mut HashMap<&'a str, String>, word: &'a str) {
+    let mut seen: FxHashMap<&str, String> = FxHashMap::default();
+    fn push_word<'a>(out: &mut String, seen: &mut FxHashMap<&'a str, String>, word: &'a str) {
         if word.is_ascii() {
             // No tone mark to move.
             out.push_str(word);
@@ -69,12 +122,7 @@ pub fn exact(s: &str) -> String {
     }
     let mut start = None;
     for (i, c) in lower.char_indices() {
-        let letter = if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
-        };
-        match (letter, start) {
+        match (is_letter(c), start) {
             (true, None) => start = Some(i),
             (true, Some(_)) => {}
             (false, Some(from)) => {
@@ -268,6 +316,50 @@ mod tests {
             for input in [text.to_owned(), nfd(text)] {
                 assert_eq!(exact(&input), exact_word_by_word(&input), "{input:?}");
             }
+        }
+    }
+
+    /// `fold` as it was first written, the whole text at once.
+    fn fold_whole_text(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.nfd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            match c {
+                'đ' | 'Đ' => out.push('d'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        nfc(&out)
+    }
+
+    #[test]
+    fn fold_word_by_word_matches_folding_the_whole_text() {
+        let article = "HÒA BÌNH ở Thừa Thiên Huế: người dân hòa giải, hoà bình; khỏe, khoẻ! \
+            Nguyễn Thị Ánh Tuyết (thúy) 2017-03-08 café naïve ﬁne Straße ΣΊΣΥΦΟΣ İstanbul \
+            x\u{301}y \u{323}đ ĐỨC đức Đức hòa hòa hòa \"quý\" quí 한국어 각 ١٢٣ Ⅻ ⓐ ǅ";
+        for text in [
+            article,
+            "",
+            " ",
+            "hòa",
+            "ĐÀ",
+            "a\u{300}",
+            "\u{300}a",
+            "\u{1100}\u{1161}",
+        ] {
+            for input in [text.to_owned(), nfd(text)] {
+                assert_eq!(fold(&input), fold_whole_text(&input), "{input:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn letters_are_the_alphabetic_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
         }
     }
 

@@ -284,7 +284,7 @@ pub fn upsert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
 /// lower-cased as FTS5 does. Split first and lower-cased once per distinct word: an
 /// article repeats its words.
 fn distinct_tokens(text: &str) -> std::collections::BTreeSet<String> {
-    let words: std::collections::HashSet<&str> = text
+    let words: rustc_hash::FxHashSet<&str> = text
         .split(|c: char| !newsdesk_core::search::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
