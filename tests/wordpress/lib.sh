@@ -2,7 +2,7 @@
 
 wp_fail() { # DIR MESSAGE [LOG]
   echo "wordpress: $2" >&2
-  if [ -n "${3:-}" ] && [ -f "$3" ]; then tail -n 20 "$3" >&2; fi
+  if [ -n "${3:-}" ] && [ -f "$3" ]; then cat "$3" >&2; fi
   exit 1
 }
 
@@ -40,12 +40,15 @@ wp_free_port() {
 wp_start_db() { # DIR
   local R="$1" mariadbd
   mariadbd="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
-  mkdir -p "$R/db" "$R/run"
-  chown mysql:mysql "$R/db" "$R/run"
-  mariadb-install-db --no-defaults --user=mysql --datadir="$R/db" \
+  # Each instance has its own temporary folder: bootstraps running side by side (the tests
+  # run in parallel) in the shared /tmp collided on their temporary tables' names
+  # ("Could not remove temporary table '/tmp/#sql-temptable-…'", then the install failed).
+  mkdir -p "$R/db" "$R/run" "$R/tmp"
+  chown mysql:mysql "$R/db" "$R/run" "$R/tmp"
+  mariadb-install-db --no-defaults --user=mysql --datadir="$R/db" --tmpdir="$R/tmp" \
     --auth-root-authentication-method=socket --skip-test-db --innodb-log-file-size=8M \
     >"$R/run/install-db.log" 2>&1 || wp_fail "$R" "mariadb-install-db failed" "$R/run/install-db.log"
-  setsid "$mariadbd" --no-defaults --user=mysql --datadir="$R/db" --socket="$R/run/mysqld.sock" \
+  setsid "$mariadbd" --no-defaults --user=mysql --datadir="$R/db" --tmpdir="$R/tmp" --socket="$R/run/mysqld.sock" \
     --pid-file="$R/run/mysqld.pid" --log-error="$R/run/mysqld.err" --skip-networking \
     --skip-log-bin --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-buffer-pool-size=64M </dev/null >/dev/null 2>&1 &
