@@ -97,7 +97,7 @@ impl Store {
     /// one transaction; returns whether there was anything to merge (call again until it
     /// returns `false`). Saves add a small segment each and leave merging to this, so no
     /// save waits on a large merge (migration 0012); [`IndexUpkeep`] calls it when the
-    /// store has been quiet, the CLI after a command that wrote.
+    /// store has been quiet, `newsdesk db tidy` when asked.
     pub fn tidy_index(&mut self, pages: u32) -> Result<bool> {
         let tx = self
             .conn
