@@ -96,7 +96,7 @@ impl Store {
     /// Merges part of the search index's segments, about `pages` pages per FTS table, in
     /// one transaction; returns whether there was anything to merge (call again until it
     /// returns `false`). Saves add a small segment each and leave merging to this, so no
-    /// save waits on a large merge (migration 0012); [`IndexUpkeep`] calls it when the
+    /// save waits on a large merge (migration 0012); [`crate::IndexUpkeep`] calls it when the
     /// store has been quiet, `newsdesk db tidy` when asked.
     pub fn tidy_index(&mut self, pages: u32) -> Result<bool> {
         let tx = self
