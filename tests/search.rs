@@ -165,6 +165,36 @@ fn db_tidy_merges_what_saves_left_and_then_has_nothing_to_do() {
     assert_eq!(search(d.path(), &["quang tri"]), ["Lũ ở Quảng Trị"]);
 }
 
+/// The first open after an upgrade that asks for a rebuild says so on stderr, whatever
+/// the command, and the search works after it; the next open says nothing.
+#[test]
+fn a_rebuild_asked_for_by_a_migration_is_announced_once() {
+    let d = newsroom();
+    {
+        let conn = rusqlite::Connection::open(d.path().join("newsdesk.db")).unwrap();
+        conn.execute(
+            "INSERT INTO search_reindex (reason) VALUES ('a migration of a later version')",
+            [],
+        )
+        .unwrap();
+    }
+    let out = newsdesk(d.path(), &["search", "da nang", "--json"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("rebuilding the search index after an upgrade (6 items)"),
+        "{}",
+        common::stderr(&out)
+    );
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 2);
+    let again = newsdesk(d.path(), &["search", "da nang"]);
+    assert!(
+        !common::stderr(&again).contains("rebuilding"),
+        "{}",
+        common::stderr(&again)
+    );
+}
+
 #[test]
 fn db_reindex_rebuilds_from_the_articles() {
     let d = newsroom();

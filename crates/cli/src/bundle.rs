@@ -84,7 +84,7 @@ fn on_progress(bar: &ProgressBar) -> impl FnMut(&BundleProgress) + '_ {
 
 fn open_desk(dir: Option<&Path>) -> Result<(Store, PhotoFiles)> {
     let dir = newsdesk_store::data_dir::resolve(dir)?;
-    let store = Store::open_dir(&dir)?;
+    let store = crate::open_store(&dir)?;
     let files = PhotoFiles::open(&dir)?;
     Ok((store, files))
 }

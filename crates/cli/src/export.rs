@@ -72,7 +72,7 @@ pub fn run(dir: Option<&Path>, args: ExportArgs) -> Result<()> {
         bail!("--ninjs-version goes with --format ninjs or --format package");
     }
     let dir = newsdesk_store::data_dir::resolve(dir)?;
-    let mut store = newsdesk_store::Store::open_dir(&dir)?;
+    let mut store = crate::open_store(&dir)?;
     let files = newsdesk_photo::PhotoFiles::open(&dir)?;
     let id = parse_id(&args.id)?;
     let (mut g, c) = match newsdesk_export::read_checked(&store, &files, id) {

@@ -244,7 +244,41 @@ fn main() -> ExitCode {
 
 pub(crate) fn open(dir: Option<&Path>) -> Result<Store> {
     let dir = newsdesk_store::data_dir::resolve(dir)?;
-    Ok(Store::open_dir(&dir)?)
+    open_store(&dir)
+}
+
+/// Opens the store in a data folder. A rebuild of the search index that a migration asks
+/// for (the first open after an upgrade; minutes for a large archive) is announced on
+/// stderr and followed with a progress bar.
+pub(crate) fn open_store(dir: &Path) -> Result<Store> {
+    let mut bar = None;
+    let store = Store::open_dir_with(dir, &mut |p| {
+        let bar = bar.get_or_insert_with(|| {
+            eprintln!(
+                "rebuilding the search index after an upgrade ({} items)…",
+                p.total
+            );
+            reindex_bar(p.total)
+        });
+        bar.set_position(p.done);
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(store?)
+}
+
+/// A progress bar on stderr for a rebuild of the search index.
+pub(crate) fn reindex_bar(total: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} indexed")
+            .expect("valid template"),
+    );
+    bar
 }
 
 /// The operating-system user (`NEWSDESK_AUTHOR` overrides it, for scripts and tests).

@@ -43,7 +43,7 @@ pub(crate) enum PhotoCmd {
 /// Opens the store and the photo files, mending what an interrupted import left.
 fn open_desk(dir: Option<&Path>) -> Result<(Store, PhotoFiles)> {
     let dir = newsdesk_store::data_dir::resolve(dir)?;
-    let mut store = Store::open_dir(&dir)?;
+    let mut store = crate::open_store(&dir)?;
     let files = PhotoFiles::open(&dir)?;
     let r = files.recover(&mut store)?;
     for id in &r.missing_originals {

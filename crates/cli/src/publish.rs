@@ -83,7 +83,7 @@ pub struct WithdrawArgs {
 
 fn open_with_secrets(dir: Option<&Path>) -> Result<(Store, Secrets, std::path::PathBuf)> {
     let dir = newsdesk_store::data_dir::resolve(dir)?;
-    let store = Store::open_dir(&dir)?;
+    let store = crate::open_store(&dir)?;
     let vault_password = std::env::var("NEWSDESK_VAULT_PASSWORD").ok();
     let prefer_vault = std::env::var("NEWSDESK_SECRET_STORE").is_ok_and(|v| v == "vault");
     Ok((store, Secrets::new(&dir, vault_password, prefer_vault), dir))

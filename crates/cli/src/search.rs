@@ -106,7 +106,14 @@ pub(crate) fn run(dir: Option<&Path>, args: SearchArgs) -> Result<()> {
 /// `newsdesk db reindex`.
 pub(crate) fn reindex(dir: Option<&Path>) -> Result<()> {
     let mut store = open(dir)?;
-    let n = store.reindex()?;
+    let mut bar = None;
+    let n = store.reindex_with(&mut |p| {
+        bar.get_or_insert_with(|| crate::reindex_bar(p.total))
+            .set_position(p.done);
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     println!("indexed {n}");
     Ok(())
 }

@@ -32,14 +32,32 @@ pub struct CheckReport {
 impl Store {
     /// Opens (creating if needed) the database in a data folder.
     pub fn open_dir(dir: &Path) -> Result<Store> {
+        Store::open_dir_with(dir, &mut |_| {})
+    }
+
+    /// [`Store::open_dir`], telling `progress` how a rebuild of the search index that a
+    /// migration asked for is going (the first open after an upgrade; minutes for a large
+    /// archive). Not called when there is none.
+    pub fn open_dir_with(
+        dir: &Path,
+        progress: &mut dyn FnMut(crate::ReindexProgress),
+    ) -> Result<Store> {
         crate::data_dir::prepare(dir)?;
-        Store::open_file(&dir.join(DB_FILE))
+        Store::open_file_with(&dir.join(DB_FILE), progress)
     }
 
     /// Opens (creating if needed) a database file, migrating an older schema after
     /// taking a backup copy beside it. A newer schema or a non-database file is refused
     /// without being changed.
     pub fn open_file(path: &Path) -> Result<Store> {
+        Store::open_file_with(path, &mut |_| {})
+    }
+
+    /// [`Store::open_file`] with the progress of a rebuild, as [`Store::open_dir_with`].
+    pub fn open_file_with(
+        path: &Path,
+        progress: &mut dyn FnMut(crate::ReindexProgress),
+    ) -> Result<Store> {
         let not_db = |e: Error| match e {
             Error::NotADatabase(_) => Error::NotADatabase(path.to_path_buf()),
             Error::Corrupt(_) | Error::Sqlite(_) if path.exists() => {
@@ -61,7 +79,7 @@ impl Store {
         }
         store.configure()?;
         migrations::run(&mut store.conn)?;
-        store.reindex_if_asked()?;
+        store.reindex_if_asked(progress)?;
         Ok(store)
     }
 
@@ -75,7 +93,7 @@ impl Store {
         };
         store.configure()?;
         migrations::run(&mut store.conn)?;
-        store.reindex_if_asked()?;
+        store.reindex_if_asked(&mut |_| {})?;
         Ok(store)
     }
 

@@ -9,6 +9,13 @@ use crate::photos::PhotoFilter;
 use crate::search::{self, IndexDoc, SearchPlan};
 use crate::{articles, directory, photos, placements, recent_searches, Store};
 
+/// How far a rebuild of the search index has got: things indexed out of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReindexProgress {
+    pub done: u64,
+    pub total: u64,
+}
+
 impl Store {
     /// Runs a search. Any text is accepted (FTS5 syntax in it is read as words); a text
     /// without words finds nothing.
@@ -39,18 +46,44 @@ impl Store {
     /// Rebuilds the search index from scratch in one transaction; returns the number of
     /// rows indexed. Each searchable kind adds its rows here.
     pub fn reindex(&mut self) -> Result<i64> {
+        self.reindex_with(&mut |_| {})
+    }
+
+    /// [`Store::reindex`], telling `progress` how far it has got (at the start, every 100
+    /// things and at the end): minutes for a large archive.
+    pub fn reindex_with(&mut self, progress: &mut dyn FnMut(ReindexProgress)) -> Result<i64> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let people = directory::load_all(&tx)?;
+        let total = (articles::count(&tx)? + photos::count(&tx)?) as u64 + people.len() as u64;
+        progress(ReindexProgress { done: 0, total });
+        let mut done = 0u64;
+        let mut step = |done: &mut u64| {
+            *done += 1;
+            if done.is_multiple_of(100) {
+                progress(ReindexProgress { done: *done, total });
+            }
+        };
         search::clear(&tx)?;
-        articles::each(&tx, |a| search::upsert(&tx, &IndexDoc::article(&a)))?;
+        articles::each(&tx, |a| {
+            search::upsert(&tx, &IndexDoc::article(&a))?;
+            step(&mut done);
+            Ok(())
+        })?;
         for p in photos::list(&tx, &PhotoFilter::default())? {
             let captions = placements::captions_for_photo(&tx, p.id)?;
             search::upsert(&tx, &IndexDoc::photo(&p, &captions))?;
+            step(&mut done);
         }
-        for p in directory::load_all(&tx)? {
+        for p in people {
             search::upsert(&tx, &IndexDoc::person(&p))?;
+            step(&mut done);
         }
+        progress(ReindexProgress {
+            done,
+            total: total.max(done),
+        });
         search::optimize(&tx)?;
         search::rebuilt(&tx)?;
         let n = search::count(&tx)?;
@@ -59,9 +92,12 @@ impl Store {
     }
 
     /// Rebuilds the index when a migration asked for it (checked at every open).
-    pub(crate) fn reindex_if_asked(&mut self) -> Result<()> {
+    pub(crate) fn reindex_if_asked(
+        &mut self,
+        progress: &mut dyn FnMut(ReindexProgress),
+    ) -> Result<()> {
         if search::needs_rebuild(&self.conn)? {
-            self.reindex()?;
+            self.reindex_with(progress)?;
         }
         Ok(())
     }
@@ -123,5 +159,67 @@ impl Store {
     /// Number of rows in the search index.
     pub fn index_count(&self) -> Result<i64> {
         search::count(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdesk_core::{Document, NewArticle};
+
+    #[test]
+    fn a_rebuild_reports_its_progress_and_an_open_only_when_one_was_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open_dir(dir.path()).unwrap();
+        for i in 0..250 {
+            s.create(
+                NewArticle {
+                    headline: format!("Bài {i} ở Đà Nẵng"),
+                    body: Some(Document::from_plain_text("Mưa lớn.")),
+                    ..NewArticle::default()
+                },
+                "test",
+            )
+            .unwrap();
+        }
+        let mut seen = Vec::new();
+        assert_eq!(
+            s.reindex_with(&mut |p| seen.push((p.done, p.total)))
+                .unwrap(),
+            250
+        );
+        assert_eq!(seen, [(0, 250), (100, 250), (200, 250), (250, 250)]);
+
+        // An open with nothing to rebuild says nothing.
+        drop(s);
+        let mut seen = Vec::new();
+        Store::open_dir_with(dir.path(), &mut |p| seen.push(p)).unwrap();
+        assert!(seen.is_empty());
+
+        // After a migration asked for a rebuild, the open reports it.
+        let s = Store::open_dir(dir.path()).unwrap();
+        s.conn
+            .execute("INSERT INTO search_reindex (reason) VALUES ('test')", [])
+            .unwrap();
+        drop(s);
+        let mut last = None;
+        let s = Store::open_dir_with(dir.path(), &mut |p| last = Some(p)).unwrap();
+        assert_eq!(
+            last,
+            Some(ReindexProgress {
+                done: 250,
+                total: 250
+            })
+        );
+        assert_eq!(
+            s.search(&newsdesk_core::SearchQuery {
+                text: "da nang".into(),
+                limit: Some(200),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+            200
+        );
     }
 }

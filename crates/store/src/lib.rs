@@ -42,6 +42,7 @@ pub use db::{CheckReport, Store, DB_FILE};
 pub use desk::PrintedCredit;
 pub use directory::{ImportedPerson, PeopleImport};
 pub use error::{Error, Result};
+pub use find::ReindexProgress;
 pub use merge::{ArticleChange, ArticlePlan, Incoming, IncomingArticle, MergePlan};
 pub use photos::PhotoFilter;
 pub use publish_log::PublishEntry;
