@@ -169,6 +169,16 @@ fn db_tidy_merges_what_saves_left_and_then_has_nothing_to_do() {
 /// the command, and the search works after it; the next open says nothing.
 #[test]
 fn a_rebuild_asked_for_by_a_migration_is_announced_once() {
+    // A new data folder's first open rebuilds an empty index: nothing to announce.
+    let fresh = tempfile::tempdir().unwrap();
+    let first = newsdesk(fresh.path(), &["article", "list"]);
+    assert!(first.status.success());
+    assert!(
+        !common::stderr(&first).contains("rebuilding"),
+        "{}",
+        common::stderr(&first)
+    );
+
     let d = newsroom();
     {
         let conn = rusqlite::Connection::open(d.path().join("newsdesk.db")).unwrap();

@@ -253,6 +253,10 @@ pub(crate) fn open(dir: Option<&Path>) -> Result<Store> {
 pub(crate) fn open_store(dir: &Path) -> Result<Store> {
     let mut bar = None;
     let store = Store::open_dir_with(dir, &mut |p| {
+        // A new database asks for a rebuild too, of nothing.
+        if p.total == 0 {
+            return;
+        }
         let bar = bar.get_or_insert_with(|| {
             eprintln!(
                 "rebuilding the search index after an upgrade ({} items)…",
