@@ -22,7 +22,9 @@ pub mod wordpress;
 
 pub use error::{Error, Result};
 pub use job::{publish, target_for, test_target, withdraw, PublishOptions};
-pub use state::{publish_record, PostState, PublishRecord, StepState};
+pub use state::{
+    publish_actions, publish_record, PostState, PublishAction, PublishRecord, StepState,
+};
 pub use targets::{
     normalise_url, remove_target, save_target, secret_place, SecretPlace, TargetInput, TargetSaved,
 };

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use newsdesk_core::Article;
+use newsdesk_core::{Article, Status};
 use newsdesk_store::{PublishEntry, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -71,6 +71,57 @@ pub struct PublishRecord {
     pub entries: Vec<PublishEntry>,
     /// The article on each target where a publish was ever started.
     pub posts: Vec<PostState>,
+    /// What may be done with the article now ([`publish_actions`]).
+    pub actions: Vec<PublishAction>,
+}
+
+/// A button the publish panel offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum PublishAction {
+    /// Publish an approved article (to a target chosen in the dialog).
+    Publish,
+    /// Send a published article's changes.
+    Update,
+    /// Take the post off `target`.
+    Withdraw { target: String },
+    /// Finish a publish that stopped half-way on `target`.
+    Retry { target: String },
+}
+
+/// What may be done with an article in `status` given its posts: publish once approved,
+/// update once published, retry a half-way publish while it may be sent, withdraw a
+/// live post of a published article.
+pub fn publish_actions(status: Status, posts: &[PostState]) -> Vec<PublishAction> {
+    let mut out = Vec::new();
+    let can_send = matches!(status, Status::Approved | Status::Published);
+    match status {
+        Status::Approved => out.push(PublishAction::Publish),
+        Status::Published => out.push(PublishAction::Update),
+        _ => {}
+    }
+    if can_send {
+        out.extend(
+            posts
+                .iter()
+                .filter(|p| p.incomplete)
+                .map(|p| PublishAction::Retry {
+                    target: p.target.clone(),
+                }),
+        );
+    }
+    if status == Status::Published {
+        out.extend(
+            posts
+                .iter()
+                .filter(|p| p.remote_id.is_some() && p.status != "draft" && !p.incomplete)
+                .map(|p| PublishAction::Withdraw {
+                    target: p.target.clone(),
+                }),
+        );
+    }
+    out
 }
 
 /// The publish log and remote state of article `id`.
@@ -145,7 +196,12 @@ pub fn publish_record(store: &Store, data_dir: &Path, id: Uuid) -> Result<Publis
             steps,
         });
     }
-    Ok(PublishRecord { entries, posts })
+    let actions = publish_actions(article.status, &posts);
+    Ok(PublishRecord {
+        entries,
+        posts,
+        actions,
+    })
 }
 
 /// Whether what a site shows of `article` changed after `version`: a status change makes
@@ -186,6 +242,76 @@ mod tests {
             article_version: version,
             content_hash: String::new(),
             at: newsdesk_core::time::now(),
+        }
+    }
+
+    fn state(over: impl FnOnce(&mut PostState)) -> PostState {
+        let mut p = PostState {
+            target: "web".into(),
+            remote_id: Some(12),
+            url: "https://a.vn/?p=12".into(),
+            status: "publish".into(),
+            article_version: 3,
+            at: None,
+            incomplete: false,
+            outdated: false,
+            steps: Vec::new(),
+        };
+        over(&mut p);
+        p
+    }
+
+    #[test]
+    fn the_actions_follow_the_status_and_the_posts() {
+        let half_way = |p: &mut PostState| p.incomplete = true;
+        let never_answered = |p: &mut PostState| {
+            p.incomplete = true;
+            p.remote_id = None;
+        };
+        let cases: Vec<(Status, Vec<PostState>, &[&str])> = vec![
+            (Status::Draft, vec![], &[]),
+            (Status::InEdit, vec![state(never_answered)], &[]),
+            (Status::Approved, vec![], &["publish"]),
+            (
+                Status::Approved,
+                vec![state(|p| {
+                    never_answered(p);
+                    p.status.clear();
+                })],
+                &["publish", "retry:web"],
+            ),
+            (
+                Status::Published,
+                vec![state(|_| {})],
+                &["update", "withdraw:web"],
+            ),
+            (
+                Status::Published,
+                vec![state(|p| p.status = "draft".into())],
+                &["update"],
+            ),
+            (
+                Status::Published,
+                vec![state(half_way)],
+                &["update", "retry:web"],
+            ),
+            (
+                Status::Withdrawn,
+                vec![state(|p| p.status = "draft".into())],
+                &[],
+            ),
+        ];
+        for (status, posts, want) in cases {
+            let got: Vec<String> = publish_actions(status, &posts)
+                .into_iter()
+                .map(|a| match a {
+                    PublishAction::Publish => "publish".to_owned(),
+                    PublishAction::Update => "update".to_owned(),
+                    PublishAction::Withdraw { target } => format!("withdraw:{target}"),
+                    PublishAction::Retry { target } => format!("retry:{target}"),
+                })
+                .collect();
+            assert_eq!(got, want, "{status:?}");
         }
     }
 

@@ -3,9 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { PostState } from "../bindings/PostState";
 import type { PublishEntry } from "../bindings/PublishEntry";
-import type { PublishRecord } from "../bindings/PublishRecord";
 import { setLang, t } from "../i18n";
-import { entryWhat, postSummary, publishActions, publishErrorText, stepText } from "./publish";
+import { entryWhat, postSummary, publishErrorText, stepText } from "./publish";
 import { testLines, testStage } from "./targets";
 
 function post(over: Partial<PostState> = {}): PostState {
@@ -22,23 +21,6 @@ function post(over: Partial<PostState> = {}): PostState {
     ...over,
   };
 }
-const record = (...posts: PostState[]): PublishRecord => ({ entries: [], posts });
-
-describe("publishActions", () => {
-  it.each([
-    ["draft", null, []],
-    ["in_edit", record(post({ incomplete: true, remote_id: null })), []],
-    ["approved", null, ["publish"]],
-    ["approved", record(post({ incomplete: true, remote_id: null, status: "" })), ["publish", "retry:web"]],
-    ["published", record(post()), ["update", "withdraw:web"]],
-    ["published", record(post({ status: "draft" })), ["update"]],
-    ["published", record(post({ incomplete: true })), ["update", "retry:web"]],
-    ["withdrawn", record(post({ status: "draft" })), []],
-  ] as const)("%s with %j", (status, rec, want) => {
-    const got = publishActions(status, rec).map((a) => ("target" in a ? `${a.kind}:${a.target}` : a.kind));
-    expect(got).toEqual(want);
-  });
-});
 
 describe("publish texts", () => {
   it("says how far each step got, in the interface language", () => {

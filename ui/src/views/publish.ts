@@ -8,42 +8,17 @@ import { api, CommandError } from "../api";
 import type { ApiError } from "../bindings/ApiError";
 import type { Article } from "../bindings/Article";
 import type { PostState } from "../bindings/PostState";
+import type { PublishAction } from "../bindings/PublishAction";
 import type { PublishEntry } from "../bindings/PublishEntry";
 import type { PublishProgress } from "../bindings/PublishProgress";
 import type { PublishRecord } from "../bindings/PublishRecord";
 import type { Published } from "../bindings/Published";
-import type { Status } from "../bindings/Status";
 import type { StepState } from "../bindings/StepState";
 import { h, replace } from "../dom";
 import { t, type Key } from "../i18n";
 import { state } from "../store";
 import { shortTime } from "../text";
 import type { ChecklistPanel } from "./checklist";
-
-/** A button the publish panel offers. */
-export type PublishAction =
-  | { kind: "publish" }
-  | { kind: "update" }
-  | { kind: "withdraw"; target: string }
-  | { kind: "retry"; target: string };
-
-/** What may be done with an article in `status` given what its websites hold. */
-export function publishActions(status: Status, record: PublishRecord | null): PublishAction[] {
-  const posts = record?.posts ?? [];
-  const out: PublishAction[] = [];
-  const canSend = status === "approved" || status === "published";
-  if (status === "approved") out.push({ kind: "publish" });
-  if (status === "published") out.push({ kind: "update" });
-  if (canSend) {
-    for (const p of posts) if (p.incomplete) out.push({ kind: "retry", target: p.target });
-  }
-  for (const p of posts) {
-    if (p.remote_id !== null && p.status !== "draft" && !p.incomplete && status === "published") {
-      out.push({ kind: "withdraw", target: p.target });
-    }
-  }
-  return out;
-}
 
 /** One step of a publish in words: `Photo 2: uploaded (#45)`. */
 export function stepText(s: StepState): string {
@@ -270,13 +245,15 @@ export function createPublishPanel(opts: {
   async function refresh() {
     const a = opts.article();
     let record: PublishRecord | null = null;
+    let failed = "";
     try {
       record = await api.publishRecord(a.id);
-    } catch {
-      record = null; // the buttons still work; the log is left empty
+    } catch (e) {
+      failed = (e as ApiError).message ?? String(e);
     }
     if (opts.article().id !== a.id) return;
-    replace(actions, publishActions(opts.article().status, record).map(button));
+    // What may be done is the core's rule (`newsdesk_publish::publish_actions`).
+    replace(actions, (record?.actions ?? []).map(button));
     const tz = state.settings.time_zone;
     const lang = state.settings.language;
     replace(posts, (record?.posts ?? []).map((p) =>
@@ -296,7 +273,7 @@ export function createPublishPanel(opts: {
                 h("span", { class: "muted" }, ` · ${shortTime(e.at, tz, lang)} · ${e.profile_name || "—"} · ${t("publish.version", { n: e.article_version })}`)),
               e.destination ? h("code", { class: "muted" }, e.destination) : null,
               e.checksum ? h("div", { class: "muted", title: e.checksum }, t("publish.log.checksum", { sum: e.checksum.slice(0, 16) })) : null))
-        : h("li", { class: "muted" }, t("publish.log.none")),
+        : h("li", { class: failed ? "error" : "muted" }, failed || t("publish.log.none")),
     );
   }
 
