@@ -944,25 +944,7 @@ fn issue_6_cli_saves_credit_the_current_profile() {
 fn export_records_the_publish_log_and_marks_updates() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
-    let (ok, out, err) = newsdesk(
-        d,
-        &[
-            "article",
-            "new",
-            "--headline",
-            "Đà Nẵng: mưa lớn",
-            "--lead",
-            "Chiều 7/3, mưa lớn.",
-            "--body",
-            "Đoạn một.",
-        ],
-    );
-    assert!(ok, "{err}");
-    let id = out
-        .split_whitespace()
-        .find(|w| Uuid::parse_str(w).is_ok())
-        .unwrap()
-        .to_owned();
+    let id = new_article(d, "Đà Nẵng: mưa lớn", "Chiều 7/3, mưa lớn.");
     assert!(newsdesk(d, &["profile", "add", "Hùng", "--role", "editor"]).0);
     for st in ["submitted", "in_edit", "approved"] {
         let (ok, _, err) = newsdesk(d, &["status", &id, st]);
@@ -1216,6 +1198,49 @@ fn a_package_carries_each_picture_with_its_placement_credits() {
     }
 }
 
+/// Makes a draft through the CLI with a one-paragraph body; returns its id.
+fn new_article(d: &Path, headline: &str, lead: &str) -> String {
+    let (ok, out, err) = newsdesk(
+        d,
+        &[
+            "article",
+            "new",
+            "--headline",
+            headline,
+            "--lead",
+            lead,
+            "--body",
+            "Đoạn một.",
+        ],
+    );
+    assert!(ok, "{err}");
+    out.split_whitespace()
+        .find(|w| Uuid::parse_str(w).is_ok())
+        .unwrap()
+        .to_owned()
+}
+
+/// Imports the files into the photo library, placed in article `id`.
+fn import_photos(d: &Path, id: &str, paths: &[String]) {
+    let mut args = vec!["photo", "import", "--article", id];
+    args.extend(paths.iter().map(String::as_str));
+    let (ok, _, err) = newsdesk(d, &args);
+    assert!(ok, "{err}");
+}
+
+/// Every original in the data folder with its bytes, in path order.
+fn originals_in(d: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut v: Vec<(PathBuf, Vec<u8>)> = walk(&d.join("photos/originals"))
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// A JPEG with a Vietnamese description, creator and alt text in its XMP and IPTC.
 fn credited_jpeg(w: u32, h: u32, caption: &str, creator: &str, alt: &str) -> Vec<u8> {
     newsdesk_export::image_meta::embed(
@@ -1234,25 +1259,11 @@ fn credited_jpeg(w: u32, h: u32, caption: &str, creator: &str, alt: &str) -> Vec
 fn a_package_from_the_command_line_carries_credited_pictures_and_leaves_originals_alone() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
-    let (ok, out, err) = newsdesk(
+    let id = new_article(
         d,
-        &[
-            "article",
-            "new",
-            "--headline",
-            "Mùa gặt ở Hải Lăng",
-            "--lead",
-            "Nông dân Hải Lăng thu hoạch lúa đông xuân.",
-            "--body",
-            "Đoạn một.",
-        ],
+        "Mùa gặt ở Hải Lăng",
+        "Nông dân Hải Lăng thu hoạch lúa đông xuân.",
     );
-    assert!(ok, "{err}");
-    let id = out
-        .split_whitespace()
-        .find(|w| Uuid::parse_str(w).is_ok())
-        .unwrap()
-        .to_owned();
     let src = d.join("src");
     std::fs::create_dir(&src).unwrap();
     let photos = [
@@ -1275,23 +1286,10 @@ fn a_package_from_the_command_line_carries_credited_pictures_and_leaves_original
         std::fs::write(&p, credited_jpeg(120, 80, caption, creator, alt)).unwrap();
         paths.push(p.display().to_string());
     }
-    let mut args = vec!["photo", "import", "--article", &id];
-    args.extend(paths.iter().map(String::as_str));
-    let (ok, _, err) = newsdesk(d, &args);
-    assert!(ok, "{err}");
+    import_photos(d, &id, &paths);
     // The renditions are gone (a restored data folder): the export makes them again.
     std::fs::remove_dir_all(d.join("photos/renditions")).unwrap();
-    let originals = || {
-        let mut v: Vec<(PathBuf, Vec<u8>)> = walk(&d.join("photos/originals"))
-            .into_iter()
-            .map(|p| {
-                let b = std::fs::read(&p).unwrap();
-                (p, b)
-            })
-            .collect();
-        v.sort();
-        v
-    };
+    let originals = || originals_in(d);
     let before = originals();
     assert_eq!(before.len(), 2);
     // The 120 px photos are below the export size: a warning, not a block.
@@ -1370,25 +1368,7 @@ fn credited_image(format: image::ImageFormat, caption: &str, creator: &str, alt:
 fn a_package_with_originals_carries_credited_copies_and_leaves_the_data_folder_alone() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
-    let (ok, out, err) = newsdesk(
-        d,
-        &[
-            "article",
-            "new",
-            "--headline",
-            "Ảnh gốc trong gói",
-            "--lead",
-            "Ba ảnh gốc ở ba định dạng.",
-            "--body",
-            "Đoạn một.",
-        ],
-    );
-    assert!(ok, "{err}");
-    let id = out
-        .split_whitespace()
-        .find(|w| Uuid::parse_str(w).is_ok())
-        .unwrap()
-        .to_owned();
+    let id = new_article(d, "Ảnh gốc trong gói", "Ba ảnh gốc ở ba định dạng.");
     let src = d.join("src");
     std::fs::create_dir(&src).unwrap();
     let photos = [
@@ -1422,22 +1402,9 @@ fn a_package_with_originals_carries_credited_copies_and_leaves_the_data_folder_a
         std::fs::write(&p, bytes).unwrap();
         paths.push(p.display().to_string());
     }
-    let mut args = vec!["photo", "import", "--article", &id];
-    args.extend(paths.iter().map(String::as_str));
-    let (ok, _, err) = newsdesk(d, &args);
-    assert!(ok, "{err}");
+    import_photos(d, &id, &paths);
     std::fs::remove_dir_all(d.join("photos/renditions")).unwrap();
-    let originals = || {
-        let mut v: Vec<(PathBuf, Vec<u8>)> = walk(&d.join("photos/originals"))
-            .into_iter()
-            .map(|p| {
-                let b = std::fs::read(&p).unwrap();
-                (p, b)
-            })
-            .collect();
-        v.sort();
-        v
-    };
+    let originals = || originals_in(d);
     let before = originals();
     assert_eq!(before.len(), 3);
     let export_to = |dir: &Path, zip: bool| {

@@ -150,26 +150,38 @@ mod tests {
     use std::collections::HashSet;
     use std::path::PathBuf;
 
-    struct Sender {
+    /// A laptop: a store with `profile` chosen, and its photo files.
+    struct Desk {
         store: Store,
         files: PhotoFiles,
         _dir: tempfile::TempDir,
     }
 
-    fn sender() -> Sender {
+    fn desk(profile: &str, role: ProfileRole) -> Desk {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in_memory().unwrap();
-        store.add_profile("Hùng", ProfileRole::Editor).unwrap();
-        store.use_profile("Hùng").unwrap();
+        store.add_profile(profile, role).unwrap();
+        store.use_profile(profile).unwrap();
         let files = PhotoFiles::open(dir.path()).unwrap();
-        Sender {
+        Desk {
             store,
             files,
             _dir: dir,
         }
     }
 
-    fn send(s: &mut Sender, folder: &Path, name: &str, to: Option<&str>) -> PathBuf {
+    fn sender() -> Desk {
+        desk("Hùng", ProfileRole::Editor)
+    }
+
+    /// Makes the current profile of `store` watch `folder`.
+    fn watch(store: &mut Store, folder: &Path) {
+        store
+            .set_watch_folder(Some(&folder.display().to_string()))
+            .unwrap();
+    }
+
+    fn send(s: &mut Desk, folder: &Path, name: &str, to: Option<&str>) -> PathBuf {
         let a = s
             .store
             .create(
@@ -253,9 +265,7 @@ mod tests {
     fn an_imported_bundle_is_no_longer_waiting_here() {
         let folder = tempfile::tempdir().unwrap();
         let mut s = sender();
-        s.store
-            .set_watch_folder(Some(&folder.path().display().to_string()))
-            .unwrap();
+        watch(&mut s.store, folder.path());
         let a = s.store.create(NewArticle::default(), "Hùng").unwrap();
         send_to_my_desk(&s.store, &s.files, &[a.id], "Lan", |_| {}).unwrap();
 
@@ -270,8 +280,7 @@ mod tests {
         lan.add_profile("Lan", ProfileRole::Reporter).unwrap();
         lan.use_profile("Lan").unwrap();
         assert!(waiting_here(&lan, &limits).unwrap().is_empty(), "no folder");
-        lan.set_watch_folder(Some(&folder.path().display().to_string()))
-            .unwrap();
+        watch(&mut lan, folder.path());
         let w = waiting_here(&lan, &limits).unwrap();
         assert_eq!(w.len(), 1);
         crate::import(&mut lan, &files, Path::new(&w[0].path), &limits, |_| {}).unwrap();
@@ -285,18 +294,15 @@ mod tests {
     fn issue_9_a_previewed_bundle_that_changes_nothing_is_no_longer_waiting() {
         let folder = tempfile::tempdir().unwrap();
         let mut s = sender();
-        s.store
-            .set_watch_folder(Some(&folder.path().display().to_string()))
-            .unwrap();
+        watch(&mut s.store, folder.path());
         let a = s.store.create(NewArticle::default(), "Hùng").unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let mut lan = Store::open_in_memory().unwrap();
-        let files = PhotoFiles::open(dir.path()).unwrap();
+        let Desk {
+            store: mut lan,
+            files,
+            _dir,
+        } = desk("Lan", ProfileRole::Reporter);
         let limits = Limits::default();
-        lan.add_profile("Lan", ProfileRole::Reporter).unwrap();
-        lan.use_profile("Lan").unwrap();
-        lan.set_watch_folder(Some(&folder.path().display().to_string()))
-            .unwrap();
+        watch(&mut lan, folder.path());
 
         // The first bundle brings the article: previewing it remembers nothing.
         send_to_my_desk(&s.store, &s.files, &[a.id], "Lan", |_| {}).unwrap();
