@@ -5,7 +5,7 @@
 //! Both front ends (CLI, app) call [`read_checked`] (the store is needed only for
 //! this), then [`Gathered::make_renditions`] (the cold path, with progress, the store
 //! no longer held), then [`crate::export`] with [`Gathered::input`].
-//! [`gather`] and [`gather_checked`] do the first two in one call.
+//! [`gather`] reads and makes the renditions in one call (no checklist).
 
 use newsdesk_core::{Article, Block, Checklist, FigureFacts, Photo, Settings};
 use newsdesk_photo::{Limits, PhotoFiles, Size};
@@ -93,22 +93,10 @@ fn iso_day(taken: Option<&str>) -> String {
     }
 }
 
-/// [`gather`], then the pre-publish checklist over what was gathered: both front ends
-/// export through this. While anything blocks it refuses with the store's `checklist`
-/// error (which carries the blocking findings); otherwise the warnings come back with
-/// the input so the caller can show them.
-pub fn gather_checked(
-    store: &Store,
-    files: &PhotoFiles,
-    id: Uuid,
-) -> Result<(Gathered, Checklist)> {
-    let (mut g, c) = read_checked(store, files, id)?;
-    g.make_renditions(files, &mut |_| {})?;
-    Ok((g, c))
-}
-
-/// [`read`], then the pre-publish checklist, refusing while anything blocks (as
-/// [`gather_checked`]); the missing renditions are left to
+/// [`read`], then the pre-publish checklist over what was read: both front ends export
+/// through this. While anything blocks it refuses with the store's `checklist` error
+/// (which carries the blocking findings); otherwise the warnings come back with the
+/// input so the caller can show them. The missing renditions are left to
 /// [`Gathered::make_renditions`].
 pub fn read_checked(store: &Store, files: &PhotoFiles, id: Uuid) -> Result<(Gathered, Checklist)> {
     let g = read(store, files, id)?;

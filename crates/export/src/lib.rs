@@ -17,7 +17,7 @@ pub mod package;
 pub mod slug;
 
 pub use error::{Error, Result};
-pub use gather::{gather, gather_checked, read_checked, Gathered};
+pub use gather::{gather, read_checked, Gathered};
 pub use image_meta::ImageCredits;
 pub use ninjs::NinjsVersion;
 pub use package::{export, ExportFormat, ExportOptions, ExportReport, Progress, RenderOptions};
